@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { type RegisteredRoute, registerAccessGuard } from './auth/access';
+import { type Auth, createAuth } from './auth/better-auth';
+import { registerAuthRoutes } from './auth/routes';
+import type { AppConfig } from './config';
+import type { AppContext } from './context';
+import type { Database } from './db';
+import { registerErrorHandler } from './error-handler';
+import { registerWorkspaceRoutes } from './features/workspaces/routes';
+import { createMailer, type Mailer } from './notify/mail';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** Every /api route with the access it declares; the permission-matrix test walks it. */
+  routes: RegisteredRoute[];
+}
+
+export const WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
+
+/** Builds the Fastify app with every plugin and feature; does not listen. */
+export async function buildApp(
+  config: AppConfig,
+  database: Database,
+  overrides: { mailer?: Mailer; auth?: Auth; logger?: boolean } = {},
+): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: overrides.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    database,
+    auth: overrides.auth ?? createAuth(config, database),
+    mailer: overrides.mailer ?? createMailer(config.smtpUrl, config.mailFrom),
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Toasts and headless components set inline style attributes; scripts stay strict.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Handoff API',
+        version: '1.0.0',
+        description:
+          'Contractor operations for social media agencies. Sign in with a session cookie; send `x-workspace-id` to choose the workspace. Errors are `{ error: { code, rule, message, fields } }`.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerErrorHandler(app);
+  const routes = registerAccessGuard(app, { auth: ctx.auth, database });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    ok: true,
+  }));
+  registerAuthRoutes(app, ctx.auth, config.publicUrl);
+  registerWorkspaceRoutes(app, ctx);
+
+  await registerSpa(app);
+  return { app, ctx, routes };
+}
+
+/** Serves the built SPA; unknown non-API GETs get index.html so deep links work. */
+async function registerSpa(app: FastifyInstance): Promise<void> {
+  if (!existsSync(resolve(WEB_DIST, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    if (request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}` } });
+  });
+}

@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../contracts/roles';
+import { isRole } from '../../contracts/roles';
+import type { Database } from '../db';
+import { AppError } from '../errors';
+import type { Auth } from './better-auth';
+
+/**
+ * Who may call a route, declared on the route itself (`config.access`):
+ * - 'public': anyone, signed in or not;
+ * - 'signed-in': any signed-in person, no workspace needed (e.g. "who am I");
+ * - a list of roles: a member of the current workspace with one of those roles.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface SignedIn {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+/** The person making a request, in the workspace they are acting in. Tenancy comes from here only. */
+export interface Actor extends SignedIn {
+  workspaceId: string;
+  role: Role;
+  membershipId: string;
+  timeZone: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    signedIn?: SignedIn;
+    actorOrNull?: Actor;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export const WORKSPACE_HEADER = 'x-workspace-id';
+
+/** The actor of a role-guarded route; the guard has already proven it exists. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actorOrNull) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  return request.actorOrNull;
+}
+
+export function signedInOf(request: FastifyRequest): SignedIn {
+  if (!request.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  return request.signedIn;
+}
+
+/** Pure decision used by the guard, tested with a table of cases. */
+export function accessDecision(
+  access: Access | undefined,
+  state: { signedIn: boolean; role: Role | null },
+): 'allow' | 'unauthenticated' | 'forbidden' | 'no-workspace' {
+  if (access === undefined) return 'forbidden';
+  if (access === 'public') return 'allow';
+  if (!state.signedIn) return 'unauthenticated';
+  if (access === 'signed-in') return 'allow';
+  if (state.role === null) return 'no-workspace';
+  return access.includes(state.role) ? 'allow' : 'forbidden';
+}
+
+/**
+ * Installs the guard. Every /api route must declare `config.access`: one added without it makes
+ * the app refuse to start, so a forgotten declaration cannot ship.
+ */
+export function registerAccessGuard(
+  app: FastifyInstance,
+  deps: { auth: Auth; database: Database },
+): RegisteredRoute[] {
+  const registry: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (access === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      registry.push({ method, url: route.url, access });
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
+    if (access === 'public') return;
+    const signedIn = await loadSignedIn(deps.auth, request);
+    request.signedIn = signedIn ?? undefined;
+    let role: Role | null = null;
+    if (signedIn && access !== 'signed-in') {
+      const actor = await loadActor(deps.database, signedIn, request);
+      request.actorOrNull = actor ?? undefined;
+      role = actor?.role ?? null;
+    }
+    const decision = accessDecision(access, { signedIn: Boolean(signedIn), role });
+    if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    if (decision === 'no-workspace') {
+      throw new AppError('FORBIDDEN', 'You are not a member of this workspace');
+    }
+    if (decision === 'forbidden') {
+      throw new AppError('FORBIDDEN', `Your role (${role}) may not do this`);
+    }
+  });
+  return registry;
+}
+
+async function loadSignedIn(auth: Auth, request: FastifyRequest): Promise<SignedIn | null> {
+  const headers = new Headers();
+  const cookie = request.headers.cookie;
+  if (cookie) headers.set('cookie', cookie);
+  const authorization = request.headers.authorization;
+  if (authorization) headers.set('authorization', authorization);
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  return { userId: session.user.id, name: session.user.name, email: session.user.email };
+}
+
+async function loadActor(
+  database: Database,
+  signedIn: SignedIn,
+  request: FastifyRequest,
+): Promise<Actor | null> {
+  const wanted = request.headers[WORKSPACE_HEADER];
+  let q = database.db
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .select([
+      'memberships.id',
+      'memberships.workspace_id',
+      'memberships.role',
+      'memberships.time_zone',
+      'workspaces.time_zone as workspace_time_zone',
+    ])
+    .where('memberships.user_id', '=', signedIn.userId);
+  if (typeof wanted === 'string' && wanted.length > 0) {
+    q = q.where('memberships.workspace_id', '=', wanted);
+  }
+  const row = await q.orderBy('memberships.created_at').limit(1).executeTakeFirst();
+  if (!row || !isRole(row.role)) return null;
+  return {
+    ...signedIn,
+    workspaceId: row.workspace_id,
+    role: row.role,
+    membershipId: row.id,
+    timeZone: row.time_zone ?? row.workspace_time_zone,
+  };
+}

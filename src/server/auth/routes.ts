@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Auth } from './better-auth';
+
+/**
+ * Bridges better-auth's fetch-style handler into Fastify. The client address better-auth uses for
+ * its rate limits is set here from Fastify's own `request.ip`, never from a header a client sends.
+ */
+export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string): void {
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value === undefined || key === 'x-handoff-client-ip') continue;
+      headers.set(key, Array.isArray(value) ? value.join(', ') : String(value));
+    }
+    headers.set('x-handoff-client-ip', request.ip || '127.0.0.1');
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body != null;
+    const response = await auth.handler(
+      new Request(new URL(request.url, publicUrl), {
+        method: request.method,
+        headers,
+        body: hasBody ? JSON.stringify(request.body) : undefined,
+      }),
+    );
+    reply.status(response.status);
+    for (const [key, value] of response.headers) {
+      if (key === 'set-cookie') continue;
+      reply.header(key, value);
+    }
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) reply.header('set-cookie', cookies);
+    return reply.send(response.body ? await response.text() : null);
+  };
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler,
+  });
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { type Dialect, type Expression, PostgresDialect, type RawBuilder, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+
+/**
+ * Every difference between SQLite and PostgreSQL lives here and nowhere else. The schema keeps
+ * both alike on purpose (text ids, ISO-8601 text timestamps, integer money and flags), so the
+ * list stays short.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface OpenedDialect {
+  name: DialectName;
+  dialect: Dialect;
+  /** The driver handle, given to better-auth so it shares the same database. */
+  driver: Database.Database | pg.Pool;
+  close(): Promise<void>;
+}
+
+/** `pg` returns BIGINT / COUNT(*) as strings; money and counts here fit in a JS number. */
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openDialect(url: string): OpenedDialect {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    return {
+      name: 'postgres',
+      dialect: new PostgresDialect({ pool }),
+      driver: pool,
+      close: () => pool.end(),
+    };
+  }
+  const file = url.replace(/^file:/, '');
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    name: 'sqlite',
+    dialect: new SqliteDialect({ database: sqlite }),
+    driver: sqlite,
+    close: async () => {
+      sqlite.close();
+    },
+  };
+}
+
+/** Case-insensitive "contains" match: SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. */
+export function containsInsensitive(
+  dialect: DialectName,
+  column: Expression<string>,
+  needle: string,
+): RawBuilder<boolean> {
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return dialect === 'postgres'
+    ? sql<boolean>`${column} ILIKE ${pattern} ESCAPE '\\'`
+    : sql<boolean>`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** True when an error from either driver is a unique-constraint violation. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** True when an error is a foreign-key violation. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

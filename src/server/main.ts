@@ -1,0 +1,33 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db';
+import { countUsers } from './features/workspaces/queries';
+import { demoCredentialsText, seedDemo } from './demo/seed';
+import { migrateAll } from './migrate';
+
+/** Entry: config → database → migrations → demo seed on an empty database → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config.databaseUrl);
+  await migrateAll(config, database);
+  const { app, ctx } = await buildApp(config, database);
+  if (config.seedDemo && (await countUsers(database.db)) === 0) {
+    await seedDemo(ctx);
+    console.log(`\n${demoCredentialsText(config.publicUrl)}\n`);
+  }
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Handoff is running on ${config.publicUrl} (database: ${database.dialect})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
