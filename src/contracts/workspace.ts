@@ -26,7 +26,10 @@ export const SetupBody = z.object({
   email: EmailSchema,
   password: PasswordSchema,
   timeZone: timeZone.default('UTC'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Three-letter currency code').default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'Three-letter currency code')
+    .default('USD'),
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 

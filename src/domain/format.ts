@@ -60,3 +60,16 @@ export function formatDateRange(start: IsoDate, end: IsoDate): string {
   if (a.month !== b.month) return `${a.day} ${mon(a)} – ${b.day} ${mon(b)}`;
   return `${a.day}–${b.day} ${mon(b)}`;
 }
+
+/** 'Fri 4 Dec' when `date` is in the same year as `reference`, else 'Mon 4 Jan 2027'. */
+export function formatDayMonthNear(date: IsoDate, reference: IsoDate): string {
+  return date.slice(0, 4) === reference.slice(0, 4)
+    ? formatDayMonth(date)
+    : formatDayMonthYear(date);
+}
+
+/** An English list: 'a', 'a and b', 'a, b and c'. */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

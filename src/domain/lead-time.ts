@@ -5,7 +5,7 @@
  * Monday in Los Angeles is a Monday request even though it is already Tuesday in UTC.
  */
 import { calendarDayIn, calendarDaysBetween, type IsoDate, isTimeZone } from './calendar';
-import { formatDayMonth, formatDayMonthYear } from './format';
+import { formatDayMonthNear } from './format';
 
 export interface LeadTimeInput {
   submittedAt: Date;
@@ -69,10 +69,7 @@ export function leadTimeVerdict(input: LeadTimeInput): LeadTimeVerdict {
   const submittedOn = calendarDayIn(input.submittedAt, input.timeZone);
   const leadDays = calendarDaysBetween(submittedOn, input.dueDate);
   // The year only matters to the reader when the due date is in a different one (Dec → Jan).
-  const due =
-    submittedOn.slice(0, 4) === input.dueDate.slice(0, 4)
-      ? formatDayMonth(input.dueDate)
-      : formatDayMonthYear(input.dueDate);
+  const due = formatDayMonthNear(input.dueDate, submittedOn);
   const verdict = (
     status: LeadTimeVerdict['status'],
     message: string,

@@ -6,7 +6,7 @@
  * the earliest-feasible search replans up to 400 times and assignment screens plan many requests.
  */
 import { fromEpochDay, type IsoDate, toEpochDay, type WorkCalendar } from './calendar';
-import { formatDateRange, formatDayMonth } from './format';
+import { formatDateRange, formatDayMonthNear, formatList } from './format';
 
 export type SubtaskKind = 'brand_training' | 'draft' | 'scrub' | 'revision' | 'final' | 'qa';
 
@@ -249,9 +249,15 @@ function awayIn(days: PlanDays, from: number, to: number): string[] {
   return out;
 }
 
-function warningsOf(days: PlanDays, plan: RawPlan): string[] {
+/** Labels an epoch day for a message, with the year only when it differs from today's. */
+function labeller(today: number): (day: number) => string {
+  const ref = fromEpochDay(today);
+  return (day) => formatDayMonthNear(fromEpochDay(day), ref);
+}
+
+function warningsOf(days: PlanDays, plan: RawPlan, today: number): string[] {
   const warnings: string[] = [];
-  const fmt = (d: number) => formatDayMonth(fromEpochDay(d));
+  const fmt = labeller(today);
   if (plan.qaDue !== plan.due) {
     warnings.push(`Due ${fmt(plan.due)} is not a business day, so QA is due ${fmt(plan.qaDue)}.`);
   }
@@ -263,7 +269,7 @@ function warningsOf(days: PlanDays, plan: RawPlan): string[] {
   }
   const revisionAway = awayIn(days, plan.revisionStart, plan.finalDue);
   if (revisionAway.length > 0) {
-    warnings.push(`The contractor is away ${revisionAway.join(', ')} during the revision window.`);
+    warnings.push(`The contractor is away ${formatList(revisionAway)} during the revision window.`);
   }
   if (plan.draftDue !== plan.draftNominal) {
     warnings.push(
@@ -274,7 +280,7 @@ function warningsOf(days: PlanDays, plan: RawPlan): string[] {
   const productionAway = awayIn(days, plan.draftStart, plan.draftDue);
   if (productionAway.length > 0) {
     warnings.push(
-      `The contractor is away ${productionAway.join(', ')}, so the first draft starts ` +
+      `The contractor is away ${formatList(productionAway)}, so the first draft starts ` +
         `${fmt(plan.draftStart)}.`,
     );
   }
@@ -282,23 +288,24 @@ function warningsOf(days: PlanDays, plan: RawPlan): string[] {
 }
 
 function reasonOf(days: PlanDays, plan: RawPlan, today: number, earliest: number | null): string {
+  const fmt = labeller(today);
   const needed = days.countBusiness(plan.start, plan.qaDue);
   const left = today <= plan.qaDue ? days.countBusiness(today, plan.qaDue) : 0;
   const leftText = left === 0 ? 'none are' : left === 1 ? 'only 1 is' : `only ${left} are`;
   const constraints: string[] = [];
   const away = awayIn(days, Math.max(plan.start, today), plan.qaDue);
-  if (away.length > 0) constraints.push(`the contractor is away ${away.join(', ')}`);
+  if (away.length > 0) constraints.push(`the contractor is away ${formatList(away)}`);
   const holidays = days.holidaysIn(Math.max(plan.start, today), plan.qaDue);
   if (holidays.length > 0) {
-    const list = holidays.map((h) => formatDayMonth(fromEpochDay(h))).join(', ');
+    const list = formatList(holidays.map(fmt));
     constraints.push(holidays.length === 1 ? `${list} is a holiday` : `${list} are holidays`);
   }
   if (plan.training !== null) constraints.push('a first pairing adds a brand training');
-  const due = formatDayMonth(fromEpochDay(plan.due));
+  const due = fmt(plan.due);
   const next =
     earliest === null
       ? ` No due date in the next ${PLAN_SEARCH_DAYS} days fits.`
-      : ` The earliest feasible due date is ${formatDayMonth(fromEpochDay(earliest))}.`;
+      : ` The earliest feasible due date is ${fmt(earliest)}.`;
   const why = constraints.length > 0 ? `; ${constraints.join('; ')}` : '';
   return `The plan needs ${needed} business days but ${leftText} left before ${due}${why}.${next}`;
 }
@@ -333,7 +340,7 @@ export function planSubtasks(input: PlanInput): PlanResult {
 
   const plan = planAt(planning, due);
   if (plan.start >= today) {
-    return { feasible: true, subtasks: subtasksOf(plan), warnings: warningsOf(days, plan) };
+    return { feasible: true, subtasks: subtasksOf(plan), warnings: warningsOf(days, plan, today) };
   }
   for (let candidate = firstCandidate; candidate <= lastCandidate; candidate++) {
     const later = planAt(planning, candidate);

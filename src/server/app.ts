@@ -37,7 +37,10 @@ export async function buildApp(
   overrides: { mailer?: Mailer; auth?: Auth; logger?: boolean } = {},
 ): Promise<BuiltApp> {
   const app = Fastify({
-    logger: overrides.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      overrides.logger === false || config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
@@ -83,7 +86,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/api-docs', uiConfig: { docExpansion: 'list' } });
 
   registerErrorHandler(app);
   const routes = registerAccessGuard(app, { auth: ctx.auth, database });

@@ -19,7 +19,11 @@ export interface AuditEntry {
  * R30: every mutation calls this with the transaction it changes data in, so the audit record
  * and the change commit or roll back together. The table itself refuses updates and deletes.
  */
-export async function recordAudit(tx: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Executor,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
   await tx
     .insertInto('audit_log')
     .values({

@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { RuleViolation } from '../domain/rule-violation';
 import { isForeignKeyViolation, isUniqueViolation } from './db/dialect';
 import { AppError, type ErrorBody } from './errors';
@@ -17,7 +20,12 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     return {
       status: 422,
       body: {
-        error: { code: 'RULE_VIOLATION', rule: err.rule, message: err.message, details: err.details },
+        error: {
+          code: 'RULE_VIOLATION',
+          rule: err.rule,
+          message: err.message,
+          details: err.details,
+        },
       },
     };
   }
@@ -42,7 +50,10 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     };
   }
   if (isUniqueViolation(err)) {
-    return { status: 409, body: { error: { code: 'ALREADY_EXISTS', message: 'That already exists' } } };
+    return {
+      status: 409,
+      body: { error: { code: 'ALREADY_EXISTS', message: 'That already exists' } },
+    };
   }
   if (isForeignKeyViolation(err)) {
     return {
@@ -51,7 +62,10 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     };
   }
   if (isResponseSerializationError(fe)) {
-    return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
+    return {
+      status: 500,
+      body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } },
+    };
   }
   // Fastify's own client errors (bad JSON, body too large, wrong content type) keep their 4xx.
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
@@ -68,7 +82,10 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
               : 'BAD_REQUEST';
     return { status, body: { error: { code, message: fe.message } } };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } },
+  };
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -78,6 +95,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
   });
 }

@@ -1,8 +1,8 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db';
-import { countUsers } from './features/workspaces/queries';
 import { demoCredentialsText, seedDemo } from './demo/seed';
+import { countUsers } from './features/workspaces/queries';
 import { migrateAll } from './migrate';
 
 /** Entry: config → database → migrations → demo seed on an empty database → listen. */

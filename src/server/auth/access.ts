@@ -104,7 +104,8 @@ export function registerAccessGuard(
       role = actor?.role ?? null;
     }
     const decision = accessDecision(access, { signedIn: Boolean(signedIn), role });
-    if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    if (decision === 'unauthenticated')
+      throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     if (decision === 'no-workspace') {
       throw new AppError('FORBIDDEN', 'You are not a member of this workspace');
     }

@@ -14,7 +14,12 @@ export function createAuth(config: AppConfig, database: Database) {
     basePath: '/api/auth',
     secret: config.authSecret,
     database: { db: database.db, type: database.dialect },
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     trustedOrigins: [config.publicUrl, 'http://localhost:*', 'http://127.0.0.1:*'],
     rateLimit: {

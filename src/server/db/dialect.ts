@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Dialect, type Expression, PostgresDialect, type RawBuilder, SqliteDialect, sql } from 'kysely';
+import {
+  type Dialect,
+  type Expression,
+  PostgresDialect,
+  type RawBuilder,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 
 /**
@@ -64,7 +71,11 @@ export function containsInsensitive(
 /** True when an error from either driver is a unique-constraint violation. */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 /** True when an error is a foreign-key violation. */

@@ -23,7 +23,11 @@ export interface DemoResult {
 export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   const users = {} as Record<Role, string>;
   for (const p of DEMO_PEOPLE) {
-    const { userId } = await createAccount(ctx, { name: p.name, email: p.email, password: DEMO_PASSWORD });
+    const { userId } = await createAccount(ctx, {
+      name: p.name,
+      email: p.email,
+      password: DEMO_PASSWORD,
+    });
     users[p.role] = userId;
   }
   const db = ctx.database.db;
@@ -35,7 +39,11 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   });
   for (const p of DEMO_PEOPLE) {
     if (p.role === 'admin') continue;
-    await addMember(db, { workspaceId, userId: users.admin }, { userId: users[p.role], role: p.role });
+    await addMember(
+      db,
+      { workspaceId, userId: users.admin },
+      { userId: users[p.role], role: p.role },
+    );
   }
   return { workspaceId, users };
 }

@@ -24,7 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('memberships')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'text', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('time_zone', 'text')
@@ -36,7 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('invitations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'text', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -72,7 +76,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('audit_log')
     .columns(['workspace_id', 'entity_type', 'entity_id', 'id'])
     .execute();
-  await db.schema.createIndex('audit_log_task').on('audit_log').columns(['task_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_log_task')
+    .on('audit_log')
+    .columns(['task_id', 'id'])
+    .execute();
 
   // R30: the audit trail is append-only, enforced by the database itself.
   const statements = pgsql
@@ -103,7 +111,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('holidays')
-    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'text', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('date', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('holidays_pk', ['workspace_id', 'date'])

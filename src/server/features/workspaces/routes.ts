@@ -36,16 +36,28 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get('/api/setup', {
     config: { access: 'public' },
-    schema: { tags: ['workspace'], summary: 'Whether the first admin still has to sign up', response: { 200: SetupStatus } },
+    schema: {
+      tags: ['workspace'],
+      summary: 'Whether the first admin still has to sign up',
+      response: { 200: SetupStatus },
+    },
     handler: async () => ({ needsSetup: (await q.countUsers(db)) === 0 }),
   });
 
   app.post('/api/setup', {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-    schema: { tags: ['workspace'], summary: 'First-admin sign-up: creates the workspace and signs in', body: SetupBody, response: { 201: z.object({ workspaceId: z.string() }) } },
+    schema: {
+      tags: ['workspace'],
+      summary: 'First-admin sign-up: creates the workspace and signs in',
+      body: SetupBody,
+      response: { 201: z.object({ workspaceId: z.string() }) },
+    },
     handler: async (request, reply) => {
       if ((await q.countUsers(db)) > 0) {
-        throw new AppError('CONFLICT', 'Handoff is already set up: sign in, or ask an admin for an invitation');
+        throw new AppError(
+          'CONFLICT',
+          'Handoff is already set up: sign in, or ask an admin for an invitation',
+        );
       }
       const b = request.body;
       const { userId, setCookie } = await service.createAccount(ctx, b);
@@ -62,7 +74,11 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get('/api/me', {
     config: { access: 'signed-in' },
-    schema: { tags: ['workspace'], summary: 'Who I am, my workspaces, my role and sections in the current one', response: { 200: MeResponse } },
+    schema: {
+      tags: ['workspace'],
+      summary: 'Who I am, my workspaces, my role and sections in the current one',
+      response: { 200: MeResponse },
+    },
     handler: async (request) => {
       const me = signedInOf(request);
       const workspaces = await q.listMemberships(db, me.userId);
@@ -90,7 +106,11 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
       }
       return {
         user: { id: me.userId, name: me.name, email: me.email },
-        workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, role: RoleSchema.parse(w.role) })),
+        workspaces: workspaces.map((w) => ({
+          id: w.id,
+          name: w.name,
+          role: RoleSchema.parse(w.role),
+        })),
         current,
       };
     },
@@ -98,7 +118,11 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get('/api/workspace', {
     config: { access: EVERYONE },
-    schema: { tags: ['workspace'], summary: 'Workspace settings: time zone, currency, business days, policy', response: { 200: WorkspaceSettings } },
+    schema: {
+      tags: ['workspace'],
+      summary: 'Workspace settings: time zone, currency, business days, policy',
+      response: { 200: WorkspaceSettings },
+    },
     handler: async (request) => {
       const ws = await q.findWorkspace(db, actorOf(request).workspaceId);
       if (!ws) throw notFound('Workspace');
@@ -117,7 +141,12 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.patch('/api/workspace', {
     config: { access: ['admin'] },
-    schema: { tags: ['workspace'], summary: 'Change workspace settings (optimistic: send the version you read)', body: UpdateWorkspaceBody, response: { 200: Ok } },
+    schema: {
+      tags: ['workspace'],
+      summary: 'Change workspace settings (optimistic: send the version you read)',
+      body: UpdateWorkspaceBody,
+      response: { 200: Ok },
+    },
     handler: async (request) => {
       await service.updateWorkspace(db, actorOf(request), request.body);
       return { ok: true as const };
@@ -126,7 +155,11 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get('/api/members', {
     config: { access: STAFF },
-    schema: { tags: ['members'], summary: 'People in the workspace and their roles', response: { 200: z.object({ items: z.array(Member) }) } },
+    schema: {
+      tags: ['members'],
+      summary: 'People in the workspace and their roles',
+      response: { 200: z.object({ items: z.array(Member) }) },
+    },
     handler: async (request) => {
       const rows = await q.listMembers(db, { workspaceId: actorOf(request).workspaceId });
       return {
@@ -144,7 +177,13 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.patch('/api/members/:id', {
     config: { access: ['admin'] },
-    schema: { tags: ['members'], summary: "Change a member's role", params: IdParam, body: z.object({ role: RoleSchema }), response: { 200: Ok } },
+    schema: {
+      tags: ['members'],
+      summary: "Change a member's role",
+      params: IdParam,
+      body: z.object({ role: RoleSchema }),
+      response: { 200: Ok },
+    },
     handler: async (request) => {
       await service.changeMemberRole(db, actorOf(request), request.params.id, request.body.role);
       return { ok: true as const };
@@ -153,7 +192,12 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.delete('/api/members/:id', {
     config: { access: ['admin'] },
-    schema: { tags: ['members'], summary: 'Remove a member from the workspace', params: IdParam, response: { 200: Ok } },
+    schema: {
+      tags: ['members'],
+      summary: 'Remove a member from the workspace',
+      params: IdParam,
+      response: { 200: Ok },
+    },
     handler: async (request) => {
       await service.removeMember(db, actorOf(request), request.params.id);
       return { ok: true as const };
@@ -162,7 +206,11 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get('/api/invitations', {
     config: { access: ['admin', 'coordinator'] },
-    schema: { tags: ['members'], summary: 'Invitations of this workspace, newest first', response: { 200: z.object({ items: z.array(Invitation) }) } },
+    schema: {
+      tags: ['members'],
+      summary: 'Invitations of this workspace, newest first',
+      response: { 200: z.object({ items: z.array(Invitation) }) },
+    },
     handler: async (request) => {
       const rows = await db
         .selectFrom('invitations')
@@ -177,7 +225,12 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.post('/api/invitations', {
     config: { access: ['admin', 'coordinator'], rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags: ['members'], summary: 'Invite someone by e-mail with a role; the link is also returned to copy', body: InviteBody, response: { 201: InvitationCreated } },
+    schema: {
+      tags: ['members'],
+      summary: 'Invite someone by e-mail with a role; the link is also returned to copy',
+      body: InviteBody,
+      response: { 201: InvitationCreated },
+    },
     handler: async (request, reply) => {
       const { row, link } = await service.createInvitation(ctx, actorOf(request), request.body);
       reply.status(201);
@@ -187,7 +240,12 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.delete('/api/invitations/:id', {
     config: { access: ['admin', 'coordinator'] },
-    schema: { tags: ['members'], summary: 'Revoke a pending invitation', params: IdParam, response: { 200: Ok } },
+    schema: {
+      tags: ['members'],
+      summary: 'Revoke a pending invitation',
+      params: IdParam,
+      response: { 200: Ok },
+    },
     handler: async (request) => {
       await service.revokeInvitation(db, actorOf(request), request.params.id);
       return { ok: true as const };
@@ -196,7 +254,12 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.get('/api/invitations/by-token/:token', {
     config: { access: 'public' },
-    schema: { tags: ['members'], summary: 'What an invitation link is for (shown before accepting)', params: TokenParam, response: { 200: InvitationPreview } },
+    schema: {
+      tags: ['members'],
+      summary: 'What an invitation link is for (shown before accepting)',
+      params: TokenParam,
+      response: { 200: InvitationPreview },
+    },
     handler: async (request) => {
       const inv = await service.findInvitationByToken(db, request.params.token);
       if (!inv) throw notFound('Invitation');
@@ -212,7 +275,13 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
 
   app.post('/api/invitations/by-token/:token/accept', {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { tags: ['members'], summary: 'Accept an invitation (creating an account if needed)', params: TokenParam, body: AcceptInvitationBody, response: { 200: z.object({ workspaceId: z.string() }) } },
+    schema: {
+      tags: ['members'],
+      summary: 'Accept an invitation (creating an account if needed)',
+      params: TokenParam,
+      body: AcceptInvitationBody,
+      response: { 200: z.object({ workspaceId: z.string() }) },
+    },
     handler: async (request, reply) => {
       const headers = new Headers();
       if (request.headers.cookie) headers.set('cookie', request.headers.cookie);
@@ -239,7 +308,9 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
         before: z.coerce.number().int().positive().optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
       }),
-      response: { 200: z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() }) },
+      response: {
+        200: z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() }),
+      },
     },
     handler: async (request) => {
       const { entityType, entityId, before, limit } = request.query;
@@ -260,7 +331,10 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
       if (entityType) query = query.where('audit_log.entity_type', '=', entityType);
       if (entityId) query = query.where('audit_log.entity_id', '=', entityId);
       if (before) query = query.where('audit_log.id', '<', before);
-      const rows = await query.orderBy('audit_log.id', 'desc').limit(limit + 1).execute();
+      const rows = await query
+        .orderBy('audit_log.id', 'desc')
+        .limit(limit + 1)
+        .execute();
       const page = rows.slice(0, limit);
       return {
         items: page.map((r) => ({
@@ -282,11 +356,26 @@ export function registerWorkspaceRoutes(root: FastifyInstance, ctx: AppContext):
     // Only when no SMTP is configured: a laptop install shows its mail here instead of sending it.
     app.get('/api/dev/outbox', {
       config: { access: 'public' },
-      schema: { tags: ['dev'], summary: 'Dev outbox: e-mails that would have been sent (no SMTP_URL set)', response: { 200: z.object({ items: z.array(OutboxMail) }) } },
+      schema: {
+        tags: ['dev'],
+        summary: 'Dev outbox: e-mails that would have been sent (no SMTP_URL set)',
+        response: { 200: z.object({ items: z.array(OutboxMail) }) },
+      },
       handler: async () => {
-        const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').limit(50).execute();
+        const rows = await db
+          .selectFrom('outbox')
+          .selectAll()
+          .orderBy('created_at', 'desc')
+          .limit(50)
+          .execute();
         return {
-          items: rows.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, createdAt: r.created_at })),
+          items: rows.map((r) => ({
+            id: r.id,
+            to: r.to_address,
+            subject: r.subject,
+            text: r.text_body,
+            createdAt: r.created_at,
+          })),
         };
       },
     });

@@ -1,11 +1,11 @@
-import { DEFAULT_POLICY, type PlanPolicy } from '../../../contracts/workspace';
 import type { Role } from '../../../contracts/roles';
+import { DEFAULT_POLICY, type PlanPolicy } from '../../../contracts/workspace';
 import { recordAudit } from '../../audit';
+import type { Actor } from '../../auth/access';
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db';
 import { AppError, notFound, staleVersion } from '../../errors';
 import { hashSecret, newId, newSecret, nowIso } from '../../lib/ids';
-import type { Actor } from '../../auth/access';
 import * as q from './queries';
 
 const INVITATION_DAYS = 14;
@@ -24,9 +24,13 @@ export interface NewAccount {
 export async function createAccount(ctx: AppContext, account: NewAccount) {
   const existing = await q.findUserByEmail(ctx.database.db, account.email);
   if (existing) {
-    throw new AppError('ALREADY_EXISTS', 'An account with this e-mail already exists: sign in instead', {
-      fields: { email: 'Already registered' },
-    });
+    throw new AppError(
+      'ALREADY_EXISTS',
+      'An account with this e-mail already exists: sign in instead',
+      {
+        fields: { email: 'Already registered' },
+      },
+    );
   }
   const { headers, response } = await ctx.auth.api.signUpEmail({
     body: { name: account.name, email: account.email, password: account.password },
@@ -121,7 +125,8 @@ export async function updateWorkspace(
   await db.transaction().execute(async (tx) => {
     const before = await q.findWorkspace(tx, actor.workspaceId);
     if (!before) throw notFound('Workspace');
-    if (before.version !== patch.version) throw staleVersion('The workspace settings', before.version);
+    if (before.version !== patch.version)
+      throw staleVersion('The workspace settings', before.version);
     const changes = {
       name: patch.name ?? before.name,
       time_zone: patch.timeZone ?? before.time_zone,
@@ -135,14 +140,17 @@ export async function updateWorkspace(
       .where('id', '=', actor.workspaceId)
       .where('version', '=', patch.version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw staleVersion('The workspace settings', before.version);
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw staleVersion('The workspace settings', before.version);
     if (patch.holidays) {
       await tx.deleteFrom('holidays').where('workspace_id', '=', actor.workspaceId).execute();
       const unique = new Map(patch.holidays.map((h) => [h.date, h.name]));
       if (unique.size > 0) {
         await tx
           .insertInto('holidays')
-          .values([...unique].map(([date, name]) => ({ workspace_id: actor.workspaceId, date, name })))
+          .values(
+            [...unique].map(([date, name]) => ({ workspace_id: actor.workspaceId, date, name })),
+          )
           .execute();
       }
     }
@@ -160,7 +168,8 @@ export async function changeMemberRole(db: Executor, actor: Actor, memberId: str
   await db.transaction().execute(async (tx) => {
     const member = await q.findMember(tx, { workspaceId: actor.workspaceId, id: memberId });
     if (!member) throw notFound('Member');
-    if (member.role === 'admin' && role !== 'admin') await assertNotLastAdmin(tx, actor.workspaceId);
+    if (member.role === 'admin' && role !== 'admin')
+      await assertNotLastAdmin(tx, actor.workspaceId);
     await tx.updateTable('memberships').set({ role }).where('id', '=', member.id).execute();
     await recordAudit(tx, actor, {
       entityType: 'membership',
@@ -189,7 +198,10 @@ export async function removeMember(db: Executor, actor: Actor, memberId: string)
 
 async function assertNotLastAdmin(tx: Executor, workspaceId: string) {
   if ((await q.countAdmins(tx, { workspaceId })) <= 1) {
-    throw new AppError('CONFLICT', 'A workspace needs at least one admin: make someone else admin first');
+    throw new AppError(
+      'CONFLICT',
+      'A workspace needs at least one admin: make someone else admin first',
+    );
   }
 }
 
@@ -199,9 +211,16 @@ export function mayInvite(inviter: Role, invitee: Role): boolean {
   return inviter === 'coordinator' && invitee === 'contractor';
 }
 
-export async function createInvitation(ctx: AppContext, actor: Actor, input: { email: string; role: Role }) {
+export async function createInvitation(
+  ctx: AppContext,
+  actor: Actor,
+  input: { email: string; role: Role },
+) {
   if (!mayInvite(actor.role, input.role)) {
-    throw new AppError('FORBIDDEN', 'Coordinators can invite contractors; ask an admin to invite staff');
+    throw new AppError(
+      'FORBIDDEN',
+      'Coordinators can invite contractors; ask an admin to invite staff',
+    );
   }
   const db = ctx.database.db;
   const existingUser = await q.findUserByEmail(db, input.email);
@@ -293,18 +312,31 @@ export async function acceptInvitation(
   let setCookie: string[] = [];
   if (userId) {
     if (who.signedInEmail?.toLowerCase() !== inv.email.toLowerCase()) {
-      throw new AppError('FORBIDDEN', `This invitation is for ${inv.email}; you are signed in as ${who.signedInEmail}`);
+      throw new AppError(
+        'FORBIDDEN',
+        `This invitation is for ${inv.email}; you are signed in as ${who.signedInEmail}`,
+      );
     }
   } else {
     if (await q.findUserByEmail(db, inv.email)) {
-      throw new AppError('CONFLICT', `You already have an account: sign in as ${inv.email} to accept`);
+      throw new AppError(
+        'CONFLICT',
+        `You already have an account: sign in as ${inv.email} to accept`,
+      );
     }
     if (!account.name || !account.password) {
       throw new AppError('VALIDATION', 'Choose your name and a password to create your account', {
-        fields: { ...(account.name ? {} : { name: 'Required' }), ...(account.password ? {} : { password: 'Required' }) },
+        fields: {
+          ...(account.name ? {} : { name: 'Required' }),
+          ...(account.password ? {} : { password: 'Required' }),
+        },
       });
     }
-    const created = await createAccount(ctx, { name: account.name, email: inv.email, password: account.password });
+    const created = await createAccount(ctx, {
+      name: account.name,
+      email: inv.email,
+      password: account.password,
+    });
     userId = created.userId;
     setCookie = created.setCookie;
   }
@@ -316,8 +348,13 @@ export async function acceptInvitation(
       .where('id', '=', inv.id)
       .where('accepted_at', 'is', null)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'This invitation was already used');
-    await addMembership(tx, { workspaceId: inv.workspace_id, userId: newUserId, role: inv.role as Role });
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw new AppError('CONFLICT', 'This invitation was already used');
+    await addMembership(tx, {
+      workspaceId: inv.workspace_id,
+      userId: newUserId,
+      role: inv.role as Role,
+    });
     await recordAudit(
       tx,
       { workspaceId: inv.workspace_id, userId: newUserId },
@@ -336,9 +373,14 @@ export async function revokeInvitation(db: Executor, actor: Actor, id: string) {
       .where('id', '=', id)
       .executeTakeFirst();
     if (!inv) throw notFound('Invitation');
-    if (!mayInvite(actor.role, inv.role as Role)) throw new AppError('FORBIDDEN', 'You may not revoke this invitation');
+    if (!mayInvite(actor.role, inv.role as Role))
+      throw new AppError('FORBIDDEN', 'You may not revoke this invitation');
     if (inv.accepted_at) throw new AppError('CONFLICT', 'This invitation was already accepted');
-    await tx.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
+    await tx
+      .updateTable('invitations')
+      .set({ revoked_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(tx, actor, { entityType: 'invitation', entityId: id, action: 'revoked' });
   });
 }
