@@ -310,3 +310,102 @@ describe('planSubtasks: plans that do not fit', () => {
     expect(result.feasible || result.reason).toMatch(/No due date in the next 400 days fits\.$/);
   });
 });
+
+/** A small seeded PRNG (mulberry32) so the random cases are the same on every run. */
+function seeded(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+function randomInputs(count: number, seed: number): PlanInput[] {
+  const rand = seeded(seed);
+  return Array.from({ length: count }, () => {
+    const today = addCalendarDays('2026-01-01', rand(365));
+    const day = (from: number, span: number) => addCalendarDays(today, from + rand(span));
+    const unavailable = Array.from({ length: rand(4) }, () => {
+      const start = day(0, 60);
+      return { start, end: addCalendarDays(start, rand(10)) };
+    });
+    return {
+      dueDate: day(-10, 70),
+      today,
+      productionDays: 1 + rand(10),
+      firstPairing: rand(2) === 1,
+      calendar: {
+        weekendDays: rand(4) === 0 ? [5, 6] : [0, 6],
+        holidays: Array.from({ length: rand(5) }, () => day(0, 90)),
+      },
+      unavailable,
+      policy: { scrubDays: 1 + rand(2), revisionWindowDays: 1 + rand(5), qaDays: 1 + rand(2) },
+    };
+  });
+}
+
+describe('planSubtasks: properties over seeded random requests', () => {
+  it('R8 R14 R15 R16 hold for 500 random requests, and offered dates are minimal', () => {
+    let feasible = 0;
+    let offered = 0;
+    for (const plan of randomInputs(500, 42)) {
+      const result = planSubtasks(plan);
+      if (result.feasible) {
+        feasible++;
+        expectPlanRules(plan, result);
+        continue;
+      }
+      const earliest = result.earliestFeasibleDueDate;
+      expect(earliest).not.toBeNull();
+      if (earliest === null) continue;
+      offered++;
+      expectPlanRules(plan, result);
+      expect(planSubtasks({ ...plan, dueDate: earliest }).feasible).toBe(true);
+      // Walk every earlier date: the planner's search must not skip a feasible one.
+      for (let d = addCalendarDays(plan.dueDate, 1); d < earliest; d = addCalendarDays(d, 1)) {
+        expect(planSubtasks({ ...plan, dueDate: d }).feasible, d).toBe(false);
+      }
+    }
+    // The generator must exercise both branches for the properties to mean anything.
+    expect(feasible).toBeGreaterThan(50);
+    expect(offered).toBeGreaterThan(50);
+  });
+
+  it('R14 plans a request in well under 1 ms on average, infeasible searches included', () => {
+    const inputs = randomInputs(2000, 7);
+    for (const plan of inputs.slice(0, 100)) planSubtasks(plan);
+    const started = performance.now();
+    for (const plan of inputs) planSubtasks(plan);
+    const average = (performance.now() - started) / inputs.length;
+    expect(average).toBeLessThan(0.5);
+  });
+});
+
+describe('planSubtasks: malformed input', () => {
+  it.each(
+    cases([
+      { label: 'zero production days', over: { productionDays: 0 } },
+      { label: 'fractional production days', over: { productionDays: 2.5 } },
+      { label: 'a zero-day scrub', over: { policy: { scrubDays: 0 } } },
+      { label: 'a zero-day QA', over: { policy: { qaDays: 0 } } },
+      {
+        label: 'a calendar with no working day',
+        over: { calendar: { weekendDays: [0, 1, 2, 3, 4, 5, 6], holidays: [] } },
+      },
+      {
+        label: 'an unavailability that ends before it starts',
+        over: { unavailable: [{ start: '2026-12-10', end: '2026-12-09' }] },
+      },
+      { label: 'a due date that is not a date', over: { dueDate: '2026-02-30' } },
+      {
+        label: 'a holiday that is not a date',
+        over: { calendar: { weekendDays: [0, 6], holidays: ['25 Dec'] } },
+      },
+    ]),
+  )('R14 throws a RangeError on %s', (_label, { over }) => {
+    expect(() => planSubtasks(input(over))).toThrow(RangeError);
+  });
+});

@@ -342,16 +342,22 @@ export function planSubtasks(input: PlanInput): PlanResult {
   if (plan.start >= today) {
     return { feasible: true, subtasks: subtasksOf(plan), warnings: warningsOf(days, plan, today) };
   }
-  for (let candidate = firstCandidate; candidate <= lastCandidate; candidate++) {
-    const later = planAt(planning, candidate);
-    if (later.start >= today) {
-      return {
-        feasible: false,
-        reason: reasonOf(days, plan, today, candidate),
-        earliestFeasibleDueDate: fromEpochDay(candidate),
-        subtasks: subtasksOf(later),
-      };
+  // Feasibility only ever improves as the due date moves later (see planAt), so a binary search
+  // finds the same first feasible day as walking forward day by day, in ~9 plans instead of 400.
+  if (planAt(planning, lastCandidate).start >= today) {
+    let lo = firstCandidate;
+    let hi = lastCandidate;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (planAt(planning, mid).start >= today) hi = mid;
+      else lo = mid + 1;
     }
+    return {
+      feasible: false,
+      reason: reasonOf(days, plan, today, hi),
+      earliestFeasibleDueDate: fromEpochDay(hi),
+      subtasks: subtasksOf(planAt(planning, hi)),
+    };
   }
   return {
     feasible: false,

@@ -95,13 +95,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({
-        error: {
-          code: 'NOT_FOUND',
-          message: `No route ${request.method} ${request.url.split('?')[0]}`,
-        },
-      });
+    reply.status(404).send({
+      error: {
+        code: 'NOT_FOUND',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
   });
 }

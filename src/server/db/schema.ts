@@ -75,7 +75,13 @@ export interface UserTable {
   email: string;
 }
 
-export interface DB {
+/**
+ * The whole database. Each feature keeps its table types in db/tables/<feature>.ts and adds its
+ * interface to this list.
+ */
+export interface DB extends FoundationTables {}
+
+export interface FoundationTables {
   workspaces: WorkspacesTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
