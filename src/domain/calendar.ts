@@ -85,7 +85,7 @@ export function addBusinessDays(date: IsoDate, count: number, cal: WorkCalendar)
 export function businessDaysBetween(from: IsoDate, to: IsoDate, cal: WorkCalendar): number {
   const a = toEpochDay(from);
   const b = toEpochDay(to);
-  if (b <= a) return -countBusiness(b, a, cal);
+  if (b <= a) return -countBusiness(b, a, cal) || 0;
   return countBusiness(a, b, cal);
 }
 

@@ -25,7 +25,7 @@ describe('formatDayMonth / formatDayMonthYear', () => {
 
 describe('formatDateRange', () => {
   it.each([
-    ['2026-12-08', '2026-12-08', '8 Dec'],
+    ['2026-12-08', '2026-12-08', 'Tue 8 Dec'],
     ['2026-12-07', '2026-12-09', '7–9 Dec'],
     ['2026-11-30', '2026-12-02', '30 Nov – 2 Dec'],
     ['2026-12-30', '2027-01-02', '30 Dec 2026 – 2 Jan 2027'],

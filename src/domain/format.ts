@@ -48,14 +48,14 @@ export function formatDayMonthYear(date: IsoDate): string {
 }
 
 /**
- * A compact inclusive range without weekdays: '8 Dec', '7–9 Dec', '30 Nov – 2 Dec',
- * '30 Dec 2026 – 2 Jan 2027' (years only when the range crosses one).
+ * A compact inclusive range: 'Tue 8 Dec' for a single day, else without weekdays: '7–9 Dec',
+ * '30 Nov – 2 Dec', '30 Dec 2026 – 2 Jan 2027' (years only when the range crosses one).
  */
 export function formatDateRange(start: IsoDate, end: IsoDate): string {
   const a = partsOf(start);
   const b = partsOf(end);
   const mon = (p: DateParts) => MONTHS[p.month - 1];
-  if (start === end) return `${a.day} ${mon(a)}`;
+  if (start === end) return formatDayMonth(start);
   if (a.year !== b.year) return `${a.day} ${mon(a)} ${a.year} – ${b.day} ${mon(b)} ${b.year}`;
   if (a.month !== b.month) return `${a.day} ${mon(a)} – ${b.day} ${mon(b)}`;
   return `${a.day}–${b.day} ${mon(b)}`;

@@ -6,6 +6,8 @@ const cases = <T extends { label: string }>(rows: T[]): [string, T][] =>
   rows.map((row) => [row.label, row]);
 
 const OVERRIDE = 'A coordinator can override with a reason.';
+const NEED_7 = "requests need at least 7 calendar days' notice.";
+const NEED_CAL = 'content calendars need 14 days of production.';
 
 function verdict(submittedAt: string, dueDate: string, extra: Partial<LeadTimeInput> = {}) {
   return leadTimeVerdict({
@@ -43,7 +45,7 @@ describe('leadTimeVerdict: day-count boundaries (due Fri 4 Dec 2026, UTC)', () =
         days: 1,
         status: 'refused',
         override: true,
-        message: `Due Fri 4 Dec is tomorrow: requests need at least 7 calendar days' notice. ${OVERRIDE}`,
+        message: `Due Fri 4 Dec is tomorrow: ${NEED_7} ${OVERRIDE}`,
       },
       {
         label: 'refuses a request 6 days before due',
@@ -51,7 +53,7 @@ describe('leadTimeVerdict: day-count boundaries (due Fri 4 Dec 2026, UTC)', () =
         days: 6,
         status: 'refused',
         override: true,
-        message: `Due Fri 4 Dec is 6 days away: requests need at least 7 calendar days' notice. ${OVERRIDE}`,
+        message: `Due Fri 4 Dec is 6 days away: ${NEED_7} ${OVERRIDE}`,
       },
       {
         label: 'accepts with a warning a request 7 days before due',
@@ -215,7 +217,7 @@ describe('leadTimeVerdict: month and year ends', () => {
       "Due Mon 4 Jan 2027 is 7 days away: accepted, but 14 days' notice is preferred.",
     );
     expect(verdict('2026-12-29T12:00:00Z', '2027-01-04').message).toBe(
-      `Due Mon 4 Jan 2027 is 6 days away: requests need at least 7 calendar days' notice. ${OVERRIDE}`,
+      `Due Mon 4 Jan 2027 is 6 days away: ${NEED_7} ${OVERRIDE}`,
     );
   });
 });
@@ -238,14 +240,14 @@ describe('leadTimeVerdict: content calendars need 14 days of production', () => 
         at: '2026-11-27',
         status: 'refused',
         override: true,
-        message: `Due Fri 4 Dec is 7 days away: content calendars need 14 days of production. ${OVERRIDE}`,
+        message: `Due Fri 4 Dec is 7 days away: ${NEED_CAL} ${OVERRIDE}`,
       },
       {
         label: 'refuses a content calendar 13 days before due',
         at: '2026-11-21',
         status: 'refused',
         override: true,
-        message: `Due Fri 4 Dec is 13 days away: content calendars need 14 days of production. ${OVERRIDE}`,
+        message: `Due Fri 4 Dec is 13 days away: ${NEED_CAL} ${OVERRIDE}`,
       },
       {
         label: 'accepts a content calendar 14 days before due',

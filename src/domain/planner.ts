@@ -2,18 +2,19 @@
  * R14/R15/R16/R8 subtask planning: due dates planned backward from the request's due date on
  * business days, around the contractor's unavailability.
  *
- * Everything runs on epoch days (integers) with the calendar turned into Sets once per call, because
- * the earliest-feasible search replans up to 400 times and assignment screens plan many requests.
+ * Everything runs on epoch days (integers) with the calendar turned into Sets once per call,
+ * because the earliest-feasible search replans and assignment screens plan many requests.
  */
 import { fromEpochDay, type IsoDate, toEpochDay, type WorkCalendar } from './calendar';
 import { formatDateRange, formatDayMonthNear, formatList } from './format';
+import { type EpochRange, PlanDays } from './plan-days';
 
 export type SubtaskKind = 'brand_training' | 'draft' | 'scrub' | 'revision' | 'final' | 'qa';
 
 export interface PlanPolicy {
   /** Business days the strategist has to scrub the draft (default 1). */
   scrubDays: number;
-  /** Business days from the revision request (scrub due) to the final (default 3, never below 3). */
+  /** Business days from the revision request (scrub due) to the final (default 3, min 3). */
   revisionWindowDays: number;
   /** Business days of internal QA before the due date (default 1). */
   qaDays: number;
@@ -78,79 +79,6 @@ export function normalizePlanPolicy(policy: Partial<PlanPolicy> = {}): PlanPolic
     ),
     qaDays: wholeDays(merged.qaDays, 'qaDays', 1),
   };
-}
-
-/** Epoch day 0 (1970-01-01) was a Thursday. */
-function weekdayOfEpoch(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
-type Range = [start: number, end: number];
-
-/** Business-day and availability arithmetic over epoch days, built once per planning call. */
-class PlanDays {
-  private readonly weekend: boolean[] = new Array<boolean>(7).fill(false);
-  private readonly holidays = new Set<number>();
-  private readonly away = new Set<number>();
-
-  constructor(
-    cal: WorkCalendar,
-    readonly awayRanges: readonly Range[],
-    lo: number,
-    hi: number,
-  ) {
-    for (const d of cal.weekendDays) this.weekend[d] = true;
-    // Without a single working weekday every backward walk would loop forever.
-    if (this.weekend.every(Boolean)) throw new RangeError('A work calendar needs a working day');
-    for (const h of cal.holidays) this.holidays.add(toEpochDay(h));
-    // Only days the plan can use matter: earlier ones make the plan infeasible anyway, and
-    // treating them as available keeps the walk into the past short.
-    for (const [s, e] of awayRanges) {
-      for (let d = Math.max(s, lo); d <= Math.min(e, hi); d++) this.away.add(d);
-    }
-  }
-
-  isBusiness(day: number): boolean {
-    return !this.weekend[weekdayOfEpoch(day)] && !this.holidays.has(day);
-  }
-
-  isAvailable(day: number): boolean {
-    return this.isBusiness(day) && !this.away.has(day);
-  }
-
-  /** `count` business days before `day` (`day` itself not counted; 0 returns `day`). */
-  back(day: number, count: number): number {
-    let d = day;
-    for (let left = count; left > 0; ) if (this.isBusiness(--d)) left--;
-    return d;
-  }
-
-  onOrBeforeBusiness(day: number): number {
-    let d = day;
-    while (!this.isBusiness(d)) d--;
-    return d;
-  }
-
-  onOrBeforeAvailable(day: number): number {
-    let d = day;
-    while (!this.isAvailable(d)) d--;
-    return d;
-  }
-
-  /** Business days in [from, to], both included. */
-  countBusiness(from: number, to: number): number {
-    let n = 0;
-    for (let d = from; d <= to; d++) if (this.isBusiness(d)) n++;
-    return n;
-  }
-
-  holidaysIn(from: number, to: number): number[] {
-    const found: number[] = [];
-    for (const h of this.holidays) {
-      if (h >= from && h <= to && !this.weekend[weekdayOfEpoch(h)]) found.push(h);
-    }
-    return found.sort((a, b) => a - b);
-  }
 }
 
 interface RawPlan {
@@ -310,14 +238,14 @@ function reasonOf(days: PlanDays, plan: RawPlan, today: number, earliest: number
   return `The plan needs ${needed} business days but ${leftText} left before ${due}${why}.${next}`;
 }
 
-function mergedRanges(unavailable: PlanInput['unavailable']): Range[] {
-  const ranges = unavailable.map(({ start, end }): Range => {
-    const r: Range = [toEpochDay(start), toEpochDay(end)];
+function mergedRanges(unavailable: PlanInput['unavailable']): EpochRange[] {
+  const ranges = unavailable.map(({ start, end }): EpochRange => {
+    const r: EpochRange = [toEpochDay(start), toEpochDay(end)];
     if (r[1] < r[0]) throw new RangeError(`Unavailability ends before it starts: ${start}–${end}`);
     return r;
   });
   ranges.sort((a, b) => a[0] - b[0]);
-  const merged: Range[] = [];
+  const merged: EpochRange[] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);

@@ -159,9 +159,18 @@ describe('revisionNoticeVerdict', () => {
         on: '2026-12-03',
         due: '2026-12-01',
         message:
-          'The due date Tue 1 Dec had already passed when the revision was requested (Thu 3 Dec): ' +
+          'The due date Tue 1 Dec had already passed when the revision was requested ' +
+          '(Thu 3 Dec): ' +
           "revisions need at least 3 business days' notice. Move the due date to Tue 8 Dec or " +
           'later, or have a coordinator override with a reason.',
+      },
+      {
+        label: 'names the year of a due date in the next year',
+        on: '2026-12-30',
+        due: '2027-01-04',
+        message:
+          'A revision requested Wed 30 Dec leaves 3 business days before the due date Mon 4 ' +
+          'Jan 2027: enough notice.',
       },
       {
         label: 'confirms enough notice',

@@ -3,7 +3,7 @@
  * before the due date it affects; later than that, the due date moves or a coordinator overrides.
  */
 import { addBusinessDays, businessDaysBetween, type IsoDate, type WorkCalendar } from './calendar';
-import { formatDayMonth } from './format';
+import { formatDayMonthNear } from './format';
 
 export interface RevisionNoticeInput {
   requestedOn: IsoDate;
@@ -41,8 +41,10 @@ export function revisionNoticeVerdict(input: RevisionNoticeInput): RevisionNotic
   // businessDaysBetween answers -0 for the same day; 0 is what callers and JSON expect.
   const notice = businessDaysBetween(requestedOn, affectedDueDate, calendar) || 0;
   const earliest = addBusinessDays(requestedOn, min, calendar);
-  const due = formatDayMonth(affectedDueDate);
-  const askedOn = formatDayMonth(requestedOn);
+  // Years appear only when a date is in another year than the request (Dec → Jan).
+  const fmt = (date: IsoDate) => formatDayMonthNear(date, requestedOn);
+  const due = fmt(affectedDueDate);
+  const askedOn = fmt(requestedOn);
   const base = {
     noticeBusinessDays: notice,
     rule: 'R22' as const,
@@ -59,7 +61,7 @@ export function revisionNoticeVerdict(input: RevisionNoticeInput): RevisionNotic
     };
   }
   const fix =
-    `Move the due date to ${formatDayMonth(earliest)} or later, or have a coordinator ` +
+    `Move the due date to ${fmt(earliest)} or later, or have a coordinator ` +
     'override with a reason.';
   const isPast = affectedDueDate < requestedOn;
   const problem = isPast

@@ -43,7 +43,6 @@ export async function buildApp(
         : { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -104,13 +103,18 @@ export async function buildApp(
   return { app, ctx, routes };
 }
 
-/** Serves the built SPA; unknown non-API GETs get index.html so deep links work. */
+/**
+ * Serves the built SPA when present; unknown non-API GETs get index.html so deep links work, and
+ * everything else gets the API's JSON 404.
+ */
 async function registerSpa(app: FastifyInstance): Promise<void> {
-  if (!existsSync(resolve(WEB_DIST, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const hasSpa = existsSync(resolve(WEB_DIST, 'index.html'));
+  if (hasSpa) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
-    if (request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+    if (hasSpa && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply

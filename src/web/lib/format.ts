@@ -1,0 +1,58 @@
+const DAY_MS = 86_400_000;
+
+/** Today's calendar date in a time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+function epochDay(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+/** "in 9 days", "tomorrow", "today", "yesterday", "3 days ago". */
+export function relativeDays(date: string, today: string): string {
+  const diff = epochDay(date) - epochDay(today);
+  if (diff === 0) return 'today';
+  if (diff === 1) return 'tomorrow';
+  if (diff === -1) return 'yesterday';
+  return diff > 0 ? `in ${diff} days` : `${-diff} days ago`;
+}
+
+/** A due date the way every screen shows it: "Fri 12 Dec · in 9 days". */
+export function formatDue(date: string, timeZone: string, now = new Date()): string {
+  const d = new Date(epochDay(date) * DAY_MS);
+  const label = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+    ...(d.getUTCFullYear() !== new Date().getUTCFullYear() ? { year: 'numeric' } : {}),
+  }).format(d);
+  return `${label.replace(',', '')} · ${relativeDays(date, todayIn(timeZone, now))}`;
+}
+
+/** An instant in a person's time zone: "Wed 25 Nov, 16:30". */
+export function formatInstant(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  })
+    .format(new Date(iso))
+    .replace(',', '');
+}
+
+export function formatMoney(minor: number, currency: string): string {
+  const fmt = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
+  return fmt.format(minor / 10 ** digits);
+}
