@@ -84,6 +84,7 @@ const indexRoute = createRoute({
 /** Screens that have landed; the rest show an honest placeholder. */
 const SCREENS: Partial<Record<Section, ReturnType<typeof lazyRouteComponent>>> = {
   settings: lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage'),
+  clients: lazyRouteComponent(() => import('./features/clients/ClientsPage'), 'ClientsPage'),
 };
 
 /** A section the person's role may not open shows a clear refusal rather than a broken page. */

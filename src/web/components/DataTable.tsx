@@ -65,7 +65,9 @@ export function DataTable<T>({
                   key={c.key}
                   scope="col"
                   className={cx('whitespace-nowrap px-3 py-2 font-medium', c.className)}
-                  aria-sort={active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                  aria-sort={
+                    active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined
+                  }
                 >
                   {c.sortValue ? (
                     <button
@@ -76,7 +78,13 @@ export function DataTable<T>({
                       }
                     >
                       {c.header}
-                      {active ? sort?.dir === 'asc' ? <ArrowUp size={12} /> : <ArrowDown size={12} /> : null}
+                      {active ? (
+                        sort?.dir === 'asc' ? (
+                          <ArrowUp size={12} />
+                        ) : (
+                          <ArrowDown size={12} />
+                        )
+                      ) : null}
                     </button>
                   ) : (
                     c.header
@@ -98,8 +106,10 @@ export function DataTable<T>({
                   onOpen
                     ? (e) => {
                         if (e.key === 'Enter') onOpen(row);
-                        if (e.key === 'ArrowDown') (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
-                        if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+                        if (e.key === 'ArrowDown')
+                          (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
+                        if (e.key === 'ArrowUp')
+                          (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
                       }
                     : undefined
                 }

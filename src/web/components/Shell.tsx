@@ -96,8 +96,9 @@ export function Shell({ me }: { me: Me }) {
           }
           className="mx-3 flex items-center gap-2 rounded-md border border-line px-2 py-1 text-xs text-muted hover:bg-sunken"
         >
-          <Search size={14} /> Search or jump…{' '}
-          <span className="ml-auto">
+          <Search size={14} />
+          <span className="whitespace-nowrap">Search or jump…</span>
+          <span className="ml-auto whitespace-nowrap">
             <Kbd>Ctrl K</Kbd>
           </span>
         </button>

@@ -29,12 +29,17 @@ export function SidePanel({
             <div className="min-w-0">
               <Dialog.Title className="truncate text-base font-semibold">{title}</Dialog.Title>
               {description ? (
-                <Dialog.Description className="text-xs text-muted">{description}</Dialog.Description>
+                <Dialog.Description className="text-xs text-muted">
+                  {description}
+                </Dialog.Description>
               ) : (
                 <Dialog.Description className="sr-only">{title}</Dialog.Description>
               )}
             </div>
-            <Dialog.Close className="rounded p-1 text-muted hover:bg-sunken" aria-label="Close panel">
+            <Dialog.Close
+              className="rounded p-1 text-muted hover:bg-sunken"
+              aria-label="Close panel"
+            >
               <X size={16} />
             </Dialog.Close>
           </div>

@@ -35,7 +35,7 @@ export const Button = forwardRef<
       ref={ref}
       type="button"
       className={cx(
-        'inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition disabled:cursor-not-allowed disabled:opacity-50',
+        'inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md font-medium transition disabled:cursor-not-allowed disabled:opacity-50',
         size === 'sm' ? 'h-7 px-2.5 text-xs' : 'h-8 px-3 text-sm',
         VARIANTS[variant],
         className,
