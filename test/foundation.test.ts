@@ -142,6 +142,19 @@ describe.each(testDialects())('foundation on %s', (dialect) => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it('refuses a cookie-authenticated write from another site (CSRF) and changes nothing', async () => {
+    const admin = await t.as('admin');
+    const before = (await admin.get('/api/workspace')).json();
+    const res = await admin.request({
+      method: 'PATCH',
+      url: '/api/workspace',
+      headers: { origin: 'https://evil.example' },
+      payload: { version: before.version, name: 'Hijacked' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await admin.get('/api/workspace')).json().name).toBe(before.name);
+  });
+
   it('refuses a stale workspace update with 409', async () => {
     const admin = await t.as('admin');
     const ws = (await admin.get('/api/workspace')).json();

@@ -88,7 +88,11 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api-docs', uiConfig: { docExpansion: 'list' } });
 
   registerErrorHandler(app);
-  const routes = registerAccessGuard(app, { auth: ctx.auth, database });
+  const routes = registerAccessGuard(app, {
+    auth: ctx.auth,
+    database,
+    trustedOrigins: [new URL(config.publicUrl).origin],
+  });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

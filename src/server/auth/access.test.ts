@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../contracts/roles';
-import { type Access, accessDecision } from './access';
+import { type Access, accessDecision, isSameOriginWrite } from './access';
 
 type Case = [
   string,
@@ -66,5 +66,21 @@ const cases: Case[] = [
 describe('accessDecision (the permission guard)', () => {
   it.each(cases)('%s', (_title, access, state, expected) => {
     expect(accessDecision(access, state)).toBe(expected);
+  });
+});
+
+describe('isSameOriginWrite (CSRF defence for cookie-authenticated writes)', () => {
+  const trusted = ['http://localhost:3000'];
+  it.each([
+    ['a GET passes without an Origin', 'GET', { cookie: 's=1' }, true],
+    ['a POST without a cookie passes (no ambient authority)', 'POST', {}, true],
+    ['a cookie POST from our origin passes', 'POST', { cookie: 's=1', origin: 'http://localhost:3000' }, true],
+    ['a cookie POST from another site is refused', 'POST', { cookie: 's=1', origin: 'https://evil.example' }, false],
+    ['a cookie POST without Origin or Referer is refused', 'POST', { cookie: 's=1' }, false],
+    ['a cookie DELETE with our Referer passes', 'DELETE', { cookie: 's=1', referer: 'http://localhost:3000/settings' }, true],
+    ['a cookie PATCH with a foreign Referer is refused', 'PATCH', { cookie: 's=1', referer: 'http://evil.example/x' }, false],
+    ['a garbage Referer is refused', 'PUT', { cookie: 's=1', referer: 'not a url' }, false],
+  ])('%s', (_t, method, headers, expected) => {
+    expect(isSameOriginWrite({ method, headers }, trusted)).toBe(expected);
   });
 });

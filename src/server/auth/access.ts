@@ -75,7 +75,7 @@ export function accessDecision(
  */
 export function registerAccessGuard(
   app: FastifyInstance,
-  deps: { auth: Auth; database: Database },
+  deps: { auth: Auth; database: Database; trustedOrigins: readonly string[] },
 ): RegisteredRoute[] {
   const registry: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -94,6 +94,9 @@ export function registerAccessGuard(
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!request.routeOptions.url?.startsWith('/api/')) return;
+    if (!isSameOriginWrite(request, deps.trustedOrigins)) {
+      throw new AppError('FORBIDDEN', 'Cross-site request refused: send it from the Handoff app');
+    }
     if (access === 'public') return;
     const signedIn = await loadSignedIn(deps.auth, request);
     request.signedIn = signedIn ?? undefined;
@@ -114,6 +117,32 @@ export function registerAccessGuard(
     }
   });
   return registry;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF defence for cookie-authenticated writes: the browser's Origin (or Referer) must be one of
+ * ours. Requests without a cookie carry no ambient authority and pass; better-auth applies the
+ * same check to its own routes.
+ */
+export function isSameOriginWrite(
+  request: { method: string; headers: Record<string, string | string[] | undefined> },
+  trustedOrigins: readonly string[],
+): boolean {
+  if (SAFE_METHODS.has(request.method)) return true;
+  if (!request.headers.cookie) return true;
+  const origin = request.headers.origin ?? originOf(request.headers.referer);
+  return typeof origin === 'string' && trustedOrigins.includes(origin);
+}
+
+function originOf(referer: string | string[] | undefined): string | undefined {
+  if (typeof referer !== 'string') return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
 }
 
 async function loadSignedIn(auth: Auth, request: FastifyRequest): Promise<SignedIn | null> {

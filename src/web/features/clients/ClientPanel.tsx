@@ -123,7 +123,6 @@ function ClientOverview({ client }: { client: Client }) {
             Client contacts · internal, never shown to contractors (R5)
           </h3>
           {contacts.map((ct, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, order is their identity
             <div key={i} className="grid grid-cols-[1fr_1fr_1fr_auto] gap-2">
               <Input
                 aria-label="Contact name"
