@@ -24,6 +24,8 @@ const context = await browser.newContext({
   colorScheme: process.argv.includes('--dark') ? 'dark' : 'light',
 });
 const page = await context.newPage();
+page.on('pageerror', (e) => console.error('PAGE ERROR', e.message));
+page.on('console', (m) => { if (m.type() === 'error') console.error('CONSOLE', m.text()); });
 const res = await page.request.post(`${base}/api/auth/sign-in/email`, {
   data: { email: `${role}@demo.handoff.test`, password: 'handoff-demo' },
   headers: { origin: base },

@@ -18,7 +18,18 @@ import type { AppConfig } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db';
 import { registerErrorHandler } from './error-handler';
+import { registerAvailabilityRoutes } from './features/availability/routes';
+import { registerClientRoutes } from './features/clients/routes';
+import { registerContractorRoutes } from './features/contractors/routes';
+import { registerFeedRoutes } from './features/feeds/routes';
+import { registerNotificationRoutes } from './features/notifications/routes';
+import { registerRateRoutes } from './features/rates/routes';
+import { registerRequestRoutes } from './features/requests/routes';
+import { registerTaskRoutes } from './features/tasks/routes';
+import { registerTokenRoutes } from './features/tokens/routes';
+import { registerWebhookRoutes } from './features/webhooks/routes';
 import { registerWorkspaceRoutes } from './features/workspaces/routes';
+import { registerInputGuard } from './input-guard';
 import { createMailer, type Mailer } from './notify/mail';
 
 export interface BuiltApp {
@@ -82,6 +93,17 @@ export async function buildApp(
         description:
           'Contractor operations for social media agencies. Sign in with a session cookie; send `x-workspace-id` to choose the workspace. Errors are `{ error: { code, rule, message, fields } }`.',
       },
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token (`hf_…`, made under Settings → API tokens): acts as its owner, in its workspace, with their role. No cookie, so no Origin check.',
+          },
+        },
+      },
+      security: [{ bearerAuth: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -93,6 +115,7 @@ export async function buildApp(
     database,
     trustedOrigins: [new URL(config.publicUrl).origin],
   });
+  registerInputGuard(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -102,6 +125,16 @@ export async function buildApp(
   }));
   registerAuthRoutes(app, ctx.auth, config.publicUrl);
   registerWorkspaceRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
+  registerRequestRoutes(app, ctx);
+  registerTaskRoutes(app, ctx);
+  registerClientRoutes(app, ctx);
+  registerContractorRoutes(app, ctx);
+  registerRateRoutes(app, ctx);
+  registerAvailabilityRoutes(app, ctx);
 
   await registerSpa(app);
   return { app, ctx, routes };

@@ -67,6 +67,28 @@ describe('toErrorResponse (one status table for every error)', () => {
       'UNSUPPORTED_MEDIA_TYPE',
     ],
     ['a rate limit keeps 429', fastifyError(429, 'Rate limit exceeded'), 429, 'RATE_LIMITED'],
+    [
+      'an integer past the column range (PostgreSQL 22003) → 400',
+      Object.assign(new Error('value "2147483648" is out of range for type integer'), {
+        code: '22003',
+      }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'a NUL byte PostgreSQL cannot store (22021) → 400',
+      Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+        code: '22021',
+      }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'a Node error code is not a database data error',
+      Object.assign(new Error('boom'), { code: 'ERR_INVALID_ARG_TYPE' }),
+      500,
+      'INTERNAL',
+    ],
     ['an unknown crash → 500 without internals', new Error('secret stack detail'), 500, 'INTERNAL'],
   ])('%s', (_title, err, status, code) => {
     const res = toErrorResponse(err);

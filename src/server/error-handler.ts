@@ -61,6 +61,21 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
       body: { error: { code: 'RULE_VIOLATION', message: 'A referenced record does not exist' } },
     };
   }
+  if (isInvalidDataError(err)) {
+    // The database refused a value the route's schema let through (an integer past the column's
+    // range, a malformed date): bad input, so 400, never a 500. The code tells which check to add.
+    const code = (err as { code: string }).code;
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'VALIDATION',
+          message: 'A value in the request is out of range or malformed',
+          details: { database: code },
+        },
+      },
+    };
+  }
   if (isResponseSerializationError(fe)) {
     return {
       status: 500,
@@ -88,10 +103,22 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   };
 }
 
+/**
+ * A data exception from the database: PostgreSQL's SQLSTATE class 22 (numeric value out of range,
+ * invalid datetime, invalid text representation, string too long, NUL byte…) or SQLite's type
+ * mismatch and too-big errors. Both mean the request carried a value that cannot be stored.
+ */
+export function isInvalidDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return /^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_MISMATCH' || code === 'SQLITE_TOOBIG';
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const { status, body } = toErrorResponse(err);
     if (status >= 500) request.log.error({ err }, 'request failed');
+    else if (isInvalidDataError(err)) request.log.warn({ err }, 'the database refused a value');
     reply.status(status).send(body);
   });
 }

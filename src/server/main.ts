@@ -3,9 +3,10 @@ import { loadConfig } from './config';
 import { openDatabase } from './db';
 import { demoCredentialsText, seedDemo } from './demo/seed';
 import { countUsers } from './features/workspaces/queries';
+import { startJobs } from './jobs';
 import { migrateAll } from './migrate';
 
-/** Entry: config → database → migrations → demo seed on an empty database → listen. */
+/** Entry: config → database → migrations → demo seed on an empty database → scheduler → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config.databaseUrl);
@@ -15,8 +16,10 @@ async function main(): Promise<void> {
     await seedDemo(ctx);
     console.log(`\n${demoCredentialsText(config.publicUrl)}\n`);
   }
+  const scheduler = await startJobs(ctx);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -85,6 +85,18 @@ const indexRoute = createRoute({
 const SCREENS: Partial<Record<Section, ReturnType<typeof lazyRouteComponent>>> = {
   settings: lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage'),
   clients: lazyRouteComponent(() => import('./features/clients/ClientsPage'), 'ClientsPage'),
+  contractors: lazyRouteComponent(
+    () => import('./features/contractors/ContractorsPage'),
+    'ContractorsPage',
+  ),
+  availability: lazyRouteComponent(
+    () => import('./features/availability/AvailabilityPage'),
+    'AvailabilityPage',
+  ),
+  requests: lazyRouteComponent(() => import('./features/requests/RequestsPage'), 'RequestsPage'),
+  board: lazyRouteComponent(() => import('./features/tasks/BoardPage'), 'BoardPage'),
+  calendar: lazyRouteComponent(() => import('./features/calendar/CalendarPage'), 'CalendarPage'),
+  'my-work': lazyRouteComponent(() => import('./features/my-work/MyWorkPage'), 'MyWorkPage'),
 };
 
 /** A section the person's role may not open shows a clear refusal rather than a broken page. */

@@ -53,7 +53,13 @@ export async function createTestApp(
   await built.app.ready();
   const demo =
     options.seed === false
-      ? { workspaceId: '', users: {} as DemoResult['users'] }
+      ? {
+          workspaceId: '',
+          users: {} as DemoResult['users'],
+          clientIds: [],
+          contractorIds: [],
+          deliverableTypeIds: {},
+        }
       : await seedDemo(built.ctx);
 
   const makeClient = (cookie: string | null, workspaceId: string | null): Client => {

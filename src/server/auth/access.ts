@@ -3,6 +3,7 @@ import type { Role } from '../../contracts/roles';
 import { isRole } from '../../contracts/roles';
 import type { Database } from '../db';
 import { AppError } from '../errors';
+import { bearerApiToken, signInWithApiToken } from '../features/tokens/auth';
 import type { Auth } from './better-auth';
 
 /**
@@ -94,11 +95,15 @@ export function registerAccessGuard(
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!request.routeOptions.url?.startsWith('/api/')) return;
-    if (!isSameOriginWrite(request, deps.trustedOrigins)) {
+    // A bearer API token is no ambient authority (a browser never adds it): no Origin check.
+    const apiToken = access === 'public' ? null : bearerApiToken(request.headers.authorization);
+    if (!apiToken && !isSameOriginWrite(request, deps.trustedOrigins)) {
       throw new AppError('FORBIDDEN', 'Cross-site request refused: send it from the Handoff app');
     }
     if (access === 'public') return;
-    const signedIn = await loadSignedIn(deps.auth, request);
+    const signedIn = apiToken
+      ? await signInWithApiToken(deps.database.db, request, apiToken)
+      : await loadSignedIn(deps.auth, request);
     request.signedIn = signedIn ?? undefined;
     let role: Role | null = null;
     if (signedIn && access !== 'signed-in') {

@@ -1,5 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors';
 import type { Auth } from './better-auth';
+
+/**
+ * Every better-auth endpoint takes a flat JSON object. Anything else (an array, a bare value, a
+ * structure nested too deeply to serialise again) is refused here with a 400, never a 500.
+ */
+export function authBody(body: unknown): string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError('VALIDATION', 'Send a JSON object');
+  }
+  try {
+    return JSON.stringify(body);
+  } catch {
+    throw new AppError('VALIDATION', 'The request body is nested too deeply');
+  }
+}
 
 /**
  * Bridges better-auth's fetch-style handler into Fastify. The client address better-auth uses for
@@ -18,7 +34,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
       new Request(new URL(request.url, publicUrl), {
         method: request.method,
         headers,
-        body: hasBody ? JSON.stringify(request.body) : undefined,
+        body: hasBody ? authBody(request.body) : undefined,
       }),
     );
     reply.status(response.status);

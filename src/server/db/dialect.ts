@@ -83,3 +83,50 @@ export function isForeignKeyViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
   return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/** A lock held until released (or until its connection dies, which frees it too). */
+export interface HeldLock {
+  release(): Promise<void>;
+}
+
+/** True where `tryAdvisoryLock` works (PostgreSQL); SQLite callers use a row lease instead. */
+export function supportsAdvisoryLocks(opened: OpenedDialect): boolean {
+  return opened.name === 'postgres';
+}
+
+/**
+ * PostgreSQL: `pg_try_advisory_lock(hashtext(key))` on a dedicated pool connection, held for as
+ * long as the caller works. Null when another session holds it. A crashed holder's connection
+ * closes and frees the lock, so nothing waits for a dead process.
+ */
+export async function tryAdvisoryLock(
+  opened: OpenedDialect,
+  key: string,
+): Promise<HeldLock | null> {
+  if (opened.name !== 'postgres') throw new Error('Advisory locks need PostgreSQL');
+  const client = await (opened.driver as pg.Pool).connect();
+  try {
+    const res = await client.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS ok',
+      [key],
+    );
+    if (!res.rows[0]?.ok) {
+      client.release();
+      return null;
+    }
+  } catch (err) {
+    client.release(err as Error);
+    throw err;
+  }
+  return {
+    release: async () => {
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+        client.release();
+      } catch (err) {
+        // Destroying the connection frees the lock as well.
+        client.release(err as Error);
+      }
+    },
+  };
+}

@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { ClientsTables } from './tables/clients';
+import type { ContractorTables } from './tables/contractors';
+import type { NotificationTables } from './tables/notifications';
+import type { TasksTables } from './tables/tasks';
 
 /**
  * Table types for Kysely. Conventions shared by both databases: text UUID ids, timestamps as
@@ -79,7 +83,12 @@ export interface UserTable {
  * The whole database. Each feature keeps its table types in db/tables/<feature>.ts and adds its
  * interface to this list.
  */
-export interface DB extends FoundationTables {}
+export interface DB
+  extends FoundationTables,
+    ClientsTables,
+    ContractorTables,
+    TasksTables,
+    NotificationTables {}
 
 export interface FoundationTables {
   workspaces: WorkspacesTable;

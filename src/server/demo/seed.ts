@@ -1,6 +1,9 @@
 import type { Role } from '../../contracts/roles';
 import type { AppContext } from '../context';
 import { addMember, createAccount, createWorkspace } from '../features/workspaces/service';
+import { seedClients } from './clients';
+import { seedContractors } from './contractors';
+import { seedRequests } from './requests';
 
 export const DEMO_PASSWORD = 'handoff-demo';
 export const DEMO_WORKSPACE = 'Northwind Social';
@@ -17,6 +20,9 @@ export const DEMO_PEOPLE: { role: Role; name: string; email: string }[] = [
 export interface DemoResult {
   workspaceId: string;
   users: Record<Role, string>;
+  clientIds: string[];
+  contractorIds: string[];
+  deliverableTypeIds: Record<string, string>;
 }
 
 /** Seeds the demo workspace: one person per role, sharing the password above. */
@@ -45,7 +51,11 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
       { userId: users[p.role], role: p.role },
     );
   }
-  return { workspaceId, users };
+  const { clientIds } = await seedClients(ctx, { workspaceId, users });
+  const { contractorIds, deliverableTypeIds } = await seedContractors(ctx, { workspaceId, users });
+  const demo = { workspaceId, users, clientIds, contractorIds, deliverableTypeIds };
+  await seedRequests(ctx, demo);
+  return demo;
 }
 
 export function demoCredentialsText(publicUrl: string): string {

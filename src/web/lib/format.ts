@@ -56,3 +56,39 @@ export function formatMoney(minor: number, currency: string): string {
   const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
   return fmt.format(minor / 10 ** digits);
 }
+
+/**
+ * A due date is the end of a calendar day in the workspace's zone; this says when that is for the
+ * viewer ("Sat 5 Dec, 12:59 your time"), so a contractor in Manila knows the real deadline.
+ */
+export function dueInViewerZone(
+  date: string,
+  workspaceTimeZone: string,
+  viewerTimeZone: string,
+): string | null {
+  if (workspaceTimeZone === viewerTimeZone) return null;
+  const [y, m, d] = date.split('-').map(Number);
+  // Find the UTC instant of 23:59 on that day in the workspace zone by correcting a first guess
+  // with the zone's offset (twice, so a DST change on that day is handled).
+  let guess = Date.UTC(y, m - 1, d, 23, 59);
+  for (let i = 0; i < 2; i++)
+    guess = Date.UTC(y, m - 1, d, 23, 59) - offsetMs(guess, workspaceTimeZone);
+  return `${formatInstant(new Date(guess).toISOString(), viewerTimeZone)} your time`;
+}
+
+function offsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  return (
+    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) -
+    Math.floor(instant / 60_000) * 60_000
+  );
+}

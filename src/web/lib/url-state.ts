@@ -30,3 +30,25 @@ export function useUrlState<K extends string>(
   );
   return [value, set];
 }
+
+/** Changes several search params in one navigation (null removes one). */
+export function useUrlPatch(): (patch: Record<string, string | null>) => void {
+  const navigate = useNavigate();
+  return useCallback(
+    (patch) => {
+      navigate({
+        to: '.',
+        search: ((prev: Record<string, unknown>) => {
+          const copy = { ...prev };
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === null || v === '') delete copy[k];
+            else copy[k] = v;
+          }
+          return copy;
+        }) as never,
+        replace: true,
+      });
+    },
+    [navigate],
+  );
+}

@@ -1,7 +1,15 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-25-01-foundation';
+import * as clients from './2026-11-25-02-clients';
+import * as contractors from './2026-11-25-03-contractors';
+import * as requestsTasks from './2026-11-25-04-requests-tasks';
+import * as notifications from './2026-11-25-05-notifications';
 
 /** Every migration in order. Names sort by date; a new one is appended, never inserted. */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-01-foundation': foundation,
+  '2026-11-25-02-clients': clients,
+  '2026-11-25-03-contractors': contractors,
+  '2026-11-25-04-requests-tasks': requestsTasks,
+  '2026-11-25-05-notifications': notifications,
 };

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Briefcase, Plus } from 'lucide-react';
 import { useState } from 'react';
 import type { Client } from '../../../contracts/clients';
+import { CsvImportExportMenu } from '../../components/CsvImportDialog';
 import { DataTable } from '../../components/DataTable';
 import {
   Button,
@@ -35,6 +36,8 @@ export function ClientsPage() {
     placeholderData: (prev) => prev,
   });
   const canCreate = ['admin', 'coordinator', 'strategist'].includes(me.data?.current?.role ?? '');
+  const canImport = ['admin', 'coordinator'].includes(me.data?.current?.role ?? '');
+  const qc = useQueryClient();
 
   return (
     <>
@@ -76,6 +79,14 @@ export function ClientsPage() {
           <option value="true">Archived</option>
           <option value="all">All</option>
         </Select>
+        <CsvImportExportMenu
+          label="Clients"
+          exportUrl={canCreate ? '/api/clients/export.csv' : undefined}
+          exportFilename="clients.csv"
+          importUrl={canImport ? '/api/clients/import' : undefined}
+          columnsHint="name, category, tier, typical_revision_rounds, collateral_ready, strategist_email, notes, archived (existing names are updated)"
+          onImported={() => qc.invalidateQueries({ queryKey: ['clients'] })}
+        />
         {canCreate ? (
           <Button variant="primary" onClick={() => setCreating(true)}>
             <Plus size={14} /> New client

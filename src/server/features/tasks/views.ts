@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import type { Subtask, TaskDetail, TaskList, TaskListQuery } from '../../../contracts/tasks';
+import type { Actor } from '../../auth/access';
+import type { Executor } from '../../db';
+import { notFound } from '../../errors';
+import { getClientForAssignment } from '../clients';
+import { decodeCursor, encodeCursor } from '../requests';
+import { presentDetail, presentListItem, presentSubtask } from './present';
+import * as q from './queries';
+import { ensureContractorLinked, taskScopeOf } from './scope';
+
+/** Reading tasks: the board and one parent task with subtasks, items and comments. */
+
+type RateUnit = 'item' | 'hour' | 'calendar';
+
+export async function listTasksView(
+  db: Executor,
+  actor: Actor,
+  query: z.infer<typeof TaskListQuery>,
+): Promise<z.infer<typeof TaskList>> {
+  await ensureContractorLinked(db, actor);
+  const scope = taskScopeOf(actor);
+  const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const rows = await q.listTasks(db, scope, {
+    statuses: query.status,
+    clientId: query.clientId,
+    contractorId: query.contractorId,
+    strategistUserId: query.strategistUserId,
+    month: query.month,
+    after: after ? { dueDate: after[0], id: after[1] } : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const subtasks = await q.listSubtasksOf(
+    db,
+    scope,
+    page.map((r) => r.id),
+  );
+  // The next open subtask: earliest due date, then plan order.
+  const next = new Map<string, q.SubtaskRow>();
+  for (const s of subtasks) {
+    if (s.status !== 'todo') continue;
+    const seen = next.get(s.task_id);
+    if (!seen || s.due_date < seen.due_date) next.set(s.task_id, s);
+  }
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => presentListItem(r, next.get(r.id))),
+    nextCursor: rows.length > query.limit ? encodeCursor([last.due_date, last.id]) : null,
+  };
+}
+
+export async function getTaskDetail(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<z.infer<typeof TaskDetail>> {
+  await ensureContractorLinked(db, actor);
+  const scope = taskScopeOf(actor);
+  // A contractor asking for someone else's task gets the same 404 as for a missing one (R5).
+  const row = await q.findTask(db, scope, id);
+  if (!row) throw notFound('Task');
+  const [subtasks, items, comments, client] = [
+    await q.listSubtasksOf(db, scope, [id]),
+    await q.listTaskItems(db, scope, id),
+    await q.listComments(db, scope, id),
+    await getClientForAssignment(db, { workspaceId: actor.workspaceId, clientId: row.client_id }),
+  ];
+  return presentDetail(
+    row,
+    {
+      subtasks,
+      // A contractor sees his own pricing: these are his rates, not the client's budget.
+      items: items.map((i) => ({
+        id: i.id,
+        deliverableTypeId: i.deliverable_type_id,
+        name: i.name,
+        quantity: i.quantity,
+        unit: i.unit as RateUnit,
+        unitAmountMinor: i.unit_amount_minor,
+        currency: i.currency,
+        rateSource: i.rate_source === 'negotiated' ? 'negotiated' : 'default',
+        rateEffectiveFrom: i.rate_effective_from,
+        amountMinor: i.amount_minor,
+      })),
+      comments: comments.map((c) => ({
+        id: c.id,
+        author: c.author_user_id ? { userId: c.author_user_id, name: c.author_name ?? null } : null,
+        body: c.body,
+        visibility: c.visibility === 'internal' ? 'internal' : 'all',
+        kind:
+          c.kind === 'client_feedback'
+            ? 'client_feedback'
+            : c.kind === 'system'
+              ? 'system'
+              : 'comment',
+        createdAt: c.created_at,
+      })),
+      oneSheeterVersion: client.oneSheeter.version,
+    },
+    actor,
+  );
+}
+
+/** One subtask as its task page shows it, with the viewer's abilities. */
+export async function getSubtaskView(
+  db: Executor,
+  actor: Actor,
+  id: string,
+): Promise<z.infer<typeof Subtask>> {
+  const scope = taskScopeOf(actor);
+  const subtask = await q.findSubtask(db, scope, id);
+  const task = subtask ? await q.findTask(db, scope, subtask.task_id) : undefined;
+  const row = task ? (await q.listSubtasksOf(db, scope, [task.id])).find((r) => r.id === id) : null;
+  if (!task || !row) throw notFound('Subtask');
+  return presentSubtask(row, task, actor);
+}
