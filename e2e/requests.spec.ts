@@ -3,19 +3,25 @@ import { signInThroughForm } from './support';
 
 /** YYYY-MM-DD `days` after today in the demo workspace's zone. */
 function dayFromToday(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+    new Date(),
+  );
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
-test('R10–R17 journey: strategist requests, coordinator assigns the top suggestion, contractor acknowledges the brief', async ({ browser }) => {
+test('R10–R17 journey: strategist requests, coordinator assigns the top suggestion, contractor acknowledges the brief', async ({
+  browser,
+}) => {
   // Strategist submits a request 10 days out and sees the 7–13 day warning (R11).
   const strategist = await browser.newPage();
   await signInThroughForm(strategist, 'strategist');
   await strategist.goto('/requests');
   await strategist.getByRole('button', { name: 'New request' }).click();
-  await strategist.getByLabel('Client', { exact: true }).selectOption({ label: 'Harbor & Vine Coffee' });
+  await strategist
+    .getByLabel('Client', { exact: true })
+    .selectOption({ label: 'Harbor & Vine Coffee' });
   await expect(strategist.getByTestId('client-verdict')).toContainText('Fit');
   await strategist.getByLabel('Deliverable type 1').selectOption({ label: 'Static graphic' });
   await strategist.getByLabel('Quantity 1').fill('4');
@@ -23,7 +29,9 @@ test('R10–R17 journey: strategist requests, coordinator assigns the top sugges
   const verdict = strategist.getByTestId('lead-verdict');
   await expect(verdict).toContainText('R11 · 10 days');
   await expect(verdict).toContainText('14');
-  await strategist.getByLabel('Preferred contractor (optional)').selectOption({ label: 'Lina Okafor' });
+  await strategist
+    .getByLabel('Preferred contractor (optional)')
+    .selectOption({ label: 'Lina Okafor' });
   await strategist.getByRole('button', { name: 'Submit request' }).click();
   await expect(strategist.getByText(/Request submitted/)).toBeVisible();
   await expect(strategist).toHaveURL(/request=/);
@@ -47,7 +55,10 @@ test('R10–R17 journey: strategist requests, coordinator assigns the top sugges
   await signInThroughForm(contractor, 'contractor');
   await contractor.goto('/my-work');
   const awaiting = contractor.getByRole('region', { name: 'Acknowledge the brief (R17)' });
-  await awaiting.getByRole('button', { name: /Harbor & Vine Coffee/ }).first().click();
+  await awaiting
+    .getByRole('button', { name: /Harbor & Vine Coffee/ })
+    .first()
+    .click();
   await expect(contractor.getByTestId('subtasks')).toContainText('First draft');
   await expect(contractor.getByTestId('subtasks')).toContainText(/(Mon|Tue|Wed|Thu|Fri) \d+ \w{3}/);
   await expect(contractor.getByTestId('brief')).toContainText('Harbor & Vine Coffee');

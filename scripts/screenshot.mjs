@@ -25,7 +25,9 @@ const context = await browser.newContext({
 });
 const page = await context.newPage();
 page.on('pageerror', (e) => console.error('PAGE ERROR', e.message));
-page.on('console', (m) => { if (m.type() === 'error') console.error('CONSOLE', m.text()); });
+page.on('console', (m) => {
+  if (m.type() === 'error') console.error('CONSOLE', m.text());
+});
 const res = await page.request.post(`${base}/api/auth/sign-in/email`, {
   data: { email: `${role}@demo.handoff.test`, password: 'handoff-demo' },
   headers: { origin: base },

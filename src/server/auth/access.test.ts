@@ -74,11 +74,31 @@ describe('isSameOriginWrite (CSRF defence for cookie-authenticated writes)', () 
   it.each([
     ['a GET passes without an Origin', 'GET', { cookie: 's=1' }, true],
     ['a POST without a cookie passes (no ambient authority)', 'POST', {}, true],
-    ['a cookie POST from our origin passes', 'POST', { cookie: 's=1', origin: 'http://localhost:3000' }, true],
-    ['a cookie POST from another site is refused', 'POST', { cookie: 's=1', origin: 'https://evil.example' }, false],
+    [
+      'a cookie POST from our origin passes',
+      'POST',
+      { cookie: 's=1', origin: 'http://localhost:3000' },
+      true,
+    ],
+    [
+      'a cookie POST from another site is refused',
+      'POST',
+      { cookie: 's=1', origin: 'https://evil.example' },
+      false,
+    ],
     ['a cookie POST without Origin or Referer is refused', 'POST', { cookie: 's=1' }, false],
-    ['a cookie DELETE with our Referer passes', 'DELETE', { cookie: 's=1', referer: 'http://localhost:3000/settings' }, true],
-    ['a cookie PATCH with a foreign Referer is refused', 'PATCH', { cookie: 's=1', referer: 'http://evil.example/x' }, false],
+    [
+      'a cookie DELETE with our Referer passes',
+      'DELETE',
+      { cookie: 's=1', referer: 'http://localhost:3000/settings' },
+      true,
+    ],
+    [
+      'a cookie PATCH with a foreign Referer is refused',
+      'PATCH',
+      { cookie: 's=1', referer: 'http://evil.example/x' },
+      false,
+    ],
     ['a garbage Referer is refused', 'PUT', { cookie: 's=1', referer: 'not a url' }, false],
   ])('%s', (_t, method, headers, expected) => {
     expect(isSameOriginWrite({ method, headers }, trusted)).toBe(expected);
