@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ContractorSummary, Scorecard } from '../../../contracts/contractors';
 import type { DeliverableType } from '../../../contracts/rates';
 import type { Role } from '../../../contracts/roles';
@@ -98,26 +97,8 @@ export function useDeliverableTypes() {
 export const GROUP_LABEL = { organic: 'Organic Social', influencer: 'Influencer' } as const;
 export const UNIT_LABEL = { item: 'per item', hour: 'per hour', calendar: 'per calendar' } as const;
 
-/** Sets several search params at once (e.g. open a panel on a tab), replacing history. */
-export function useSetSearch() {
-  const navigate = useNavigate();
-  return useCallback(
-    (changes: Record<string, string | null>) =>
-      navigate({
-        to: '.',
-        search: ((prev: Record<string, unknown>) => {
-          const next = { ...prev };
-          for (const [k, v] of Object.entries(changes)) {
-            if (v === null || v === '') delete next[k];
-            else next[k] = v;
-          }
-          return next;
-        }) as never,
-        replace: true,
-      }),
-    [navigate],
-  );
-}
+/** Several search params in one navigation (null removes one). */
+export { useUrlPatch as useSetSearch } from '../../lib/url-state';
 
 /** A clock that re-renders every minute, for "local time now" cells. */
 export function useMinuteClock(): Date {
