@@ -32,6 +32,11 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openDialect(url: string): OpenedDialect {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client dropped by the server (restart, admin command) must not crash the process:
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
+    });
     return {
       name: 'postgres',
       dialect: new PostgresDialect({ pool }),
