@@ -11,6 +11,7 @@ export const SECTION_LABELS: Record<Section, string> = {
   availability: 'Availability',
   invoices: 'Invoices',
   reports: 'Reports',
+  escalations: 'Escalations',
   announcements: 'Announcements',
   settings: 'Settings',
 };

@@ -333,4 +333,25 @@ describe.each(testDialects())('R31 reminders and notifications on %s', (dialect)
       await scheduler.stop();
     }
   });
+
+  it('R25/R31 a missing weekly update reminds the contractor and the coordinators once', async () => {
+    const lina = await demoContractor(t);
+    // Thu 10 Dec: the week of Mon 30 Nov is over and Lina (active since before it) posted nothing.
+    const thursdayAfter = new Date('2026-12-10T15:00:00Z');
+    await runReminders(t.ctx, thursdayAfter);
+    await runReminders(t.ctx, thursdayAfter);
+    const rows = (await notificationsOf(t, 'weekly_update_missing')).filter(
+      (n) => n.dedupe_key === `weekly_update_missing:${lina.id}:2026-11-30`,
+    );
+    expect(rows.map((r) => r.user_id).sort()).toEqual(
+      [t.demo.users.admin, t.demo.users.contractor, t.demo.users.coordinator].sort(),
+    );
+    const own = rows.find((r) => r.user_id === t.demo.users.contractor);
+    expect(own?.title).toBe('Your weekly update for the week of Mon 30 Nov is missing');
+    const staff = rows.find((r) => r.user_id === t.demo.users.coordinator);
+    expect(staff).toMatchObject({
+      title: 'Weekly update missing: Lina Okafor',
+      link: `/contractors?contractor=${lina.id}`,
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES, type Role } from './roles';
 
 /** R31 notifications, iCal feeds, API tokens and webhooks: shapes shared by server and web. */
 
@@ -32,7 +33,12 @@ interface KindInfo {
   defaults: ChannelChoice;
   /** Channels that make sense for this kind (the digest is an e-mail only). */
   channels: readonly (keyof ChannelChoice)[];
+  /** Roles that receive this kind: the settings screen offers only these. */
+  audience: readonly Role[];
 }
+
+const WORKERS: readonly Role[] = ['admin', 'coordinator', 'strategist', 'contractor'];
+const TRIAGE: readonly Role[] = ['admin', 'coordinator'];
 
 const ALL = ['inApp', 'email', 'slack'] as const;
 const on = (inApp: boolean, email: boolean, slack: boolean): ChannelChoice => ({
@@ -48,78 +54,91 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     description: 'A task was assigned to you or to a contractor you scrub for',
     defaults: on(true, true, false),
     channels: ALL,
+    audience: WORKERS,
   },
   due_tomorrow: {
     label: 'Due next business day',
     description: 'A subtask of yours is due on the next business day',
     defaults: on(true, true, false),
     channels: ALL,
+    audience: WORKERS,
   },
   overdue: {
     label: 'Overdue',
     description: 'A subtask of yours is past its due date',
     defaults: on(true, true, true),
     channels: ALL,
+    audience: WORKERS,
   },
   revision_requested: {
     label: 'Revision requested',
     description: 'Feedback with a what and a why arrived on your work',
     defaults: on(true, true, false),
     channels: ALL,
+    audience: WORKERS,
   },
   qa_failed: {
     label: 'QA failed',
     description: 'QA sent work back with reasons',
     defaults: on(true, true, true),
     channels: ALL,
+    audience: [...WORKERS, 'qa'],
   },
   qa_passed: {
     label: 'QA passed',
     description: 'Work is client-ready',
     defaults: on(true, false, false),
     channels: ALL,
+    audience: [...WORKERS, 'qa'],
   },
   escalation_opened: {
     label: 'Escalation opened',
     description: 'Someone escalated a contractor-related issue',
     defaults: on(true, true, true),
     channels: ALL,
+    audience: TRIAGE,
   },
   invoice_submitted: {
     label: 'Invoice submitted',
     description: 'An invoice waits for approval',
     defaults: on(true, true, false),
     channels: ALL,
+    audience: ['admin', 'coordinator', 'finance'],
   },
   invoice_approved: {
     label: 'Invoice approved',
     description: 'An invoice was approved',
     defaults: on(true, true, false),
     channels: ALL,
+    audience: ['admin', 'finance', 'contractor'],
   },
   invoice_paid: {
     label: 'Invoice paid',
     description: 'An invoice was paid',
     defaults: on(true, true, false),
     channels: ALL,
+    audience: ['admin', 'finance', 'contractor'],
   },
   weekly_update_missing: {
     label: 'Weekly update missing',
     description: 'A weekly update was not posted',
     defaults: on(true, true, false),
     channels: ALL,
+    audience: ['admin', 'coordinator', 'contractor'],
   },
   request_waiting_triage: {
     label: 'Request waiting for triage',
     description: 'A request has waited more than a business day',
     defaults: on(true, true, true),
     channels: ALL,
+    audience: TRIAGE,
   },
   weekly_digest: {
     label: 'Weekly digest',
     description: 'Monday 08:00 in your time zone: due this week, late, waiting on you',
     defaults: on(false, true, false),
     channels: ['email'],
+    audience: ROLES,
   },
 };
 

@@ -264,6 +264,8 @@ export const AssignBody = z.object({
   contractorId: z.string().min(1).max(64),
   strategistUserId: z.string().min(1).max(64),
   version: z.number().int(),
+  /** R27: why going over the client's planned budget is approved (finance, coordinator, admin). */
+  budgetApprovalReason: z.string().trim().min(10, 'At least 10 characters').max(1000).optional(),
 });
 
 export const AssignResult = z.object({

@@ -16,6 +16,7 @@ export const SECTIONS = [
   'availability',
   'invoices',
   'reports',
+  'escalations',
   'announcements',
   'settings',
 ] as const;
@@ -31,6 +32,8 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   availability: ['contractor'],
   invoices: ['admin', 'coordinator', 'finance', 'contractor'],
   reports: ['admin', 'coordinator', 'finance', 'strategist'],
+  // Everyone may escalate (R24); a contractor sees only what he opened.
+  escalations: ROLES,
   announcements: ROLES,
   settings: ['admin'],
 };

@@ -129,10 +129,29 @@ export const TaskDetail = z.object({
   items: z.array(TaskItem),
   subtasks: z.array(Subtask),
   comments: z.array(TaskComment),
+  /** Times QA failed this task (R23). */
+  qaFailCount: z.number().int(),
+  /** The final-version subtask's due date: the date a revision request affects (R22). */
+  finalDueDate: z.string().nullable(),
+  /** Deliverable versions submitted so far. */
+  versionCount: z.number().int(),
+  /** A revision round waiting for a coordinator's decision (R21), if any. */
+  pendingRound: z.object({ id: z.string(), number: z.number().int() }).nullable(),
   abilities: z.object({
     acknowledgeBrief: z.boolean(),
-    /** Workflow actions the viewer's role may take from this status (domain/task-status.ts). */
+    /**
+     * Workflow actions the viewer may take NOW: the role's actions from this status
+     * (domain/task-status.ts) narrowed by the row checks (the assigned contractor, the task's
+     * strategist) and by a round waiting for approval.
+     */
     actions: z.array(TaskActionSchema),
+    /** Post in the thread; `commentInternal`: internal comments and client feedback (staff). */
+    comment: z.boolean(),
+    commentInternal: z.boolean(),
+    /** Decide on a revision round waiting for approval (coordinator, admin). */
+    decideRound: z.boolean(),
+    /** R22: override the revision notice rule with a reason (coordinator, admin). */
+    overrideNotice: z.boolean(),
   }),
   createdAt: z.string(),
   updatedAt: z.string(),

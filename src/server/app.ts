@@ -6,11 +6,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { type RegisteredRoute, registerAccessGuard } from './auth/access';
 import { type Auth, createAuth } from './auth/better-auth';
 import { registerAuthRoutes } from './auth/routes';
@@ -18,18 +14,33 @@ import type { AppConfig } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db';
 import { registerErrorHandler } from './error-handler';
+import { registerAnnouncementRoutes } from './features/announcements/routes';
 import { registerAvailabilityRoutes } from './features/availability/routes';
+import { registerBudgetRoutes } from './features/budgets/routes';
 import { registerClientRoutes } from './features/clients/routes';
 import { registerContractorRoutes } from './features/contractors/routes';
+import { registerDeliverableRoutes } from './features/deliverables/routes';
+import { registerEscalationRoutes } from './features/escalations/routes';
 import { registerFeedRoutes } from './features/feeds/routes';
+import { registerInvoiceRoutes } from './features/invoices/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { registerRateRoutes } from './features/rates/routes';
+import { registerRecognitionRoutes } from './features/recognitions/routes';
+import { registerReportRoutes } from './features/reports/routes';
 import { registerRequestRoutes } from './features/requests/routes';
+import { registerReviewRoutes } from './features/reviews/routes';
+import { registerRevisionRoutes } from './features/revisions/routes';
+import { registerBoardRoute } from './features/tasks/board-route';
 import { registerTaskRoutes } from './features/tasks/routes';
+import { registerTimeLogRoutes } from './features/time-logs/routes';
 import { registerTokenRoutes } from './features/tokens/routes';
 import { registerWebhookRoutes } from './features/webhooks/routes';
+import { registerWeeklyUpdateRoutes } from './features/weekly-updates/routes';
 import { registerWorkspaceRoutes } from './features/workspaces/routes';
-import { registerInputGuard } from './input-guard';
+import { registerInputGuard, safeValidatorCompiler } from './input-guard';
+import { createLive, type Live } from './live';
+import { rateLimitOptions } from './live/rate-limit-store';
+import { registerLiveRoutes, registerScaleOutHooks } from './live/routes';
 import { createMailer, type Mailer } from './notify/mail';
 
 export interface BuiltApp {
@@ -37,6 +48,8 @@ export interface BuiltApp {
   ctx: AppContext;
   /** Every /api route with the access it declares; the permission-matrix test walks it. */
   routes: RegisteredRoute[];
+  /** Live updates (SSE): main.ts starts and stops its listener. */
+  live: Live;
 }
 
 export const WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
@@ -55,7 +68,7 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   const ctx: AppContext = {
@@ -84,7 +97,7 @@ export async function buildApp(
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, rateLimitOptions(app, config));
   await app.register(swagger, {
     openapi: {
       info: {
@@ -110,6 +123,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api-docs', uiConfig: { docExpansion: 'list' } });
 
   registerErrorHandler(app);
+  registerScaleOutHooks(app, config);
   const routes = registerAccessGuard(app, {
     auth: ctx.auth,
     database,
@@ -125,19 +139,33 @@ export async function buildApp(
   }));
   registerAuthRoutes(app, ctx.auth, config.publicUrl);
   registerWorkspaceRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  registerBudgetRoutes(app, ctx);
+  registerTimeLogRoutes(app, ctx);
+  registerInvoiceRoutes(app, ctx);
+  registerEscalationRoutes(app, ctx);
+  registerWeeklyUpdateRoutes(app, ctx);
+  registerRecognitionRoutes(app, ctx);
+  registerAnnouncementRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerRequestRoutes(app, ctx);
   registerTaskRoutes(app, ctx);
+  registerBoardRoute(app, ctx);
+  registerDeliverableRoutes(app, ctx);
+  registerRevisionRoutes(app, ctx);
+  registerReviewRoutes(app, ctx);
   registerClientRoutes(app, ctx);
   registerContractorRoutes(app, ctx);
   registerRateRoutes(app, ctx);
   registerAvailabilityRoutes(app, ctx);
+  const live = createLive(config, database);
+  registerLiveRoutes(app, live);
 
   await registerSpa(app);
-  return { app, ctx, routes };
+  return { app, ctx, routes, live };
 }
 
 /**

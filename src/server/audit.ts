@@ -1,4 +1,6 @@
 import type { Executor } from './db';
+import { changeEventFor } from './live/events';
+import { publishChange } from './live/publish';
 
 export interface AuditActor {
   userId: string | null;
@@ -18,6 +20,7 @@ export interface AuditEntry {
 /**
  * R30: every mutation calls this with the transaction it changes data in, so the audit record
  * and the change commit or roll back together. The table itself refuses updates and deletes.
+ * It also publishes the live hint for the change (src/server/live), in the same transaction.
  */
 export async function recordAudit(
   tx: Executor,
@@ -38,4 +41,6 @@ export async function recordAudit(
       created_at: new Date().toISOString(),
     })
     .execute();
+  const event = changeEventFor(actor.workspaceId, entry);
+  if (event) await publishChange(tx, event);
 }

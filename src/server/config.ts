@@ -16,6 +16,13 @@ const EnvSchema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  REDIS_URL: z
+    .union([z.literal(''), z.string().regex(/^rediss?:\/\//, 'A redis:// or rediss:// URL')])
+    .optional(),
+  INSTANCE_ID: z
+    .union([z.literal(''), z.string().regex(/^[\w.-]{1,64}$/, 'Letters, digits, . - _ (≤ 64)')])
+    .optional(),
+  JOBS_TICK_INTERVAL_MS: z.coerce.number().int().min(250).max(60_000).optional(),
 });
 
 export interface AppConfig {
@@ -31,6 +38,12 @@ export interface AppConfig {
   signInRateLimit: number;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** Shared store for per-route rate limits when several processes serve the app. */
+  redisUrl: string | undefined;
+  /** Names this process in the `x-handoff-instance` response header (scale-out diagnostics). */
+  instanceId: string | undefined;
+  /** Extra scheduler ticks on a shared fast clock (the scale test's exactly-once proof). */
+  jobsTickIntervalMs: number | undefined;
   /** True for the embedded SQLite database, false for PostgreSQL. */
   isSqlite: boolean;
 }
@@ -61,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signInRateLimit: e.SIGN_IN_RATE_LIMIT,
     seedDemo: e.SEED_DEMO === 'auto',
     trustProxy: e.TRUST_PROXY === 'true',
+    redisUrl: e.REDIS_URL || undefined,
+    instanceId: e.INSTANCE_ID || undefined,
+    jobsTickIntervalMs: e.JOBS_TICK_INTERVAL_MS,
     isSqlite,
   };
 }

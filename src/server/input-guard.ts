@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from './errors';
 
 /**
@@ -38,3 +39,28 @@ export function registerInputGuard(app: FastifyInstance): void {
     }
   });
 }
+
+/**
+ * The zod validator compiler, made safe: a refinement that throws on a malformed value (a date
+ * helper's RangeError for '2026-02-30', a TypeError on an unexpected shape) means the value is
+ * invalid, so the request gets a 400 naming the part, never a 500. Other errors still surface.
+ */
+export const safeValidatorCompiler: typeof validatorCompiler = (route) => {
+  const validate = validatorCompiler(route);
+  const part = route.httpPart ?? 'request';
+  return (data) => {
+    try {
+      return validate(data);
+    } catch (err) {
+      if (!(err instanceof RangeError || err instanceof TypeError || err instanceof URIError)) {
+        throw err;
+      }
+      const reason = err instanceof RangeError ? err.message : 'the value could not be read';
+      return {
+        error: new AppError('VALIDATION', `Invalid ${part}: ${reason}`, {
+          fields: { [part]: reason },
+        }),
+      };
+    }
+  };
+};

@@ -3,22 +3,35 @@ import { loadConfig } from './config';
 import { openDatabase } from './db';
 import { demoCredentialsText, seedDemo } from './demo/seed';
 import { countUsers } from './features/workspaces/queries';
-import { startJobs } from './jobs';
+import { JOBS, startJobs } from './jobs';
+import { startFastTicks } from './live/fast-ticks';
 import { migrateAll } from './migrate';
 
-/** Entry: config → database → migrations → demo seed on an empty database → scheduler → listen. */
+/**
+ * Entry: config → database → migrations → demo seed on an empty database → live-updates listener
+ * → scheduler → listen. app.close() ends open event streams and stops the listener.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = openDatabase(config.databaseUrl);
   await migrateAll(config, database);
-  const { app, ctx } = await buildApp(config, database);
+  const { app, ctx, live } = await buildApp(config, database);
   if (config.seedDemo && (await countUsers(database.db)) === 0) {
     await seedDemo(ctx);
     console.log(`\n${demoCredentialsText(config.publicUrl)}\n`);
   }
+  await live.start();
   const scheduler = await startJobs(ctx);
+  const stopFastTicks = config.jobsTickIntervalMs
+    ? startFastTicks(
+        scheduler,
+        JOBS.map((j) => j.name),
+        config.jobsTickIntervalMs,
+      )
+    : () => {};
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopFastTicks();
     await scheduler.stop();
     await app.close();
     await database.close();

@@ -97,6 +97,15 @@ const SCREENS: Partial<Record<Section, ReturnType<typeof lazyRouteComponent>>> =
   board: lazyRouteComponent(() => import('./features/tasks/BoardPage'), 'BoardPage'),
   calendar: lazyRouteComponent(() => import('./features/calendar/CalendarPage'), 'CalendarPage'),
   'my-work': lazyRouteComponent(() => import('./features/my-work/MyWorkPage'), 'MyWorkPage'),
+  invoices: lazyRouteComponent(() => import('./features/invoices/InvoicesPage'), 'InvoicesPage'),
+  escalations: lazyRouteComponent(
+    () => import('./features/escalations/EscalationsPage'),
+    'EscalationsPage',
+  ),
+  announcements: lazyRouteComponent(
+    () => import('./features/announcements/AnnouncementsPage'),
+    'AnnouncementsPage',
+  ),
 };
 
 /** A section the person's role may not open shows a clear refusal rather than a broken page. */
@@ -114,6 +123,13 @@ function guarded(section: Section, Screen: React.ComponentType) {
   };
 }
 
+/** Personal settings (notifications, calendar feeds, API tokens): every role, not a section. */
+const mySettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/me/settings',
+  component: lazyRouteComponent(() => import('./features/me/MySettingsPage'), 'MySettingsPage'),
+});
+
 const sectionRoutes = SECTIONS.map((section) =>
   createRoute({
     getParentRoute: () => appRoute,
@@ -130,7 +146,7 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   inviteRoute,
   outboxRoute,
-  appRoute.addChildren([indexRoute, ...sectionRoutes]),
+  appRoute.addChildren([indexRoute, mySettingsRoute, ...sectionRoutes]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -42,6 +42,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: Access;
+  /** A route's own body limit when it raises the app's 1 MB (file uploads). */
+  bodyLimit?: number;
 }
 
 export const WORKSPACE_HEADER = 'x-workspace-id';
@@ -88,7 +90,7 @@ export function registerAccessGuard(
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      registry.push({ method, url: route.url, access });
+      registry.push({ method, url: route.url, access, bodyLimit: route.bodyLimit });
     }
   });
 

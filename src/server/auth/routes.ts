@@ -18,6 +18,24 @@ export function authBody(body: unknown): string {
 }
 
 /**
+ * The session token lives in the HttpOnly cookie only: better-auth also puts it in the JSON of
+ * sign-in, sign-up and get-session, where a script on the page could read it. It is removed.
+ */
+export function withoutSessionToken(text: string): string {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return text;
+  const record = body as { token?: unknown; session?: { token?: unknown } | null };
+  if (typeof record.token === 'string') delete record.token;
+  if (record.session && typeof record.session.token === 'string') delete record.session.token;
+  return JSON.stringify(record);
+}
+
+/**
  * Bridges better-auth's fetch-style handler into Fastify. The client address better-auth uses for
  * its rate limits is set here from Fastify's own `request.ip`, never from a header a client sends.
  */
@@ -39,12 +57,15 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
     );
     reply.status(response.status);
     for (const [key, value] of response.headers) {
-      if (key === 'set-cookie') continue;
+      // Fastify sets the length of the body it sends (which may be redacted below).
+      if (key === 'set-cookie' || key === 'content-length') continue;
       reply.header(key, value);
     }
     const cookies = response.headers.getSetCookie();
     if (cookies.length > 0) reply.header('set-cookie', cookies);
-    return reply.send(response.body ? await response.text() : null);
+    const text = response.body ? await response.text() : null;
+    const json = /json/.test(response.headers.get('content-type') ?? '');
+    return reply.send(text && json ? withoutSessionToken(text) : text);
   };
   app.route({
     method: ['GET', 'POST'],

@@ -1,8 +1,11 @@
 import type { Generated } from 'kysely';
 import type { ClientsTables } from './tables/clients';
+import type { CommunityTables } from './tables/community';
 import type { ContractorTables } from './tables/contractors';
+import type { MoneyTables } from './tables/money';
 import type { NotificationTables } from './tables/notifications';
 import type { TasksTables } from './tables/tasks';
+import type { WorkflowTables } from './tables/workflow';
 
 /**
  * Table types for Kysely. Conventions shared by both databases: text UUID ids, timestamps as
@@ -88,7 +91,10 @@ export interface DB
     ClientsTables,
     ContractorTables,
     TasksTables,
-    NotificationTables {}
+    NotificationTables,
+    CommunityTables,
+    MoneyTables,
+    WorkflowTables {}
 
 export interface FoundationTables {
   workspaces: WorkspacesTable;

@@ -2,7 +2,9 @@ import type { Role } from '../../contracts/roles';
 import type { AppContext } from '../context';
 import { addMember, createAccount, createWorkspace } from '../features/workspaces/service';
 import { seedClients } from './clients';
+import { seedCommunity } from './community';
 import { seedContractors } from './contractors';
+import { seedMoney } from './money';
 import { seedRequests } from './requests';
 
 export const DEMO_PASSWORD = 'handoff-demo';
@@ -55,6 +57,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   const { contractorIds, deliverableTypeIds } = await seedContractors(ctx, { workspaceId, users });
   const demo = { workspaceId, users, clientIds, contractorIds, deliverableTypeIds };
   await seedRequests(ctx, demo);
+  await seedCommunity(ctx, demo);
+  await seedMoney(ctx, demo);
   return demo;
 }
 

@@ -5,13 +5,14 @@ import type { AppContext } from '../context';
 import type { Executor } from '../db';
 import { notify, requestLink, taskLink, triagers } from '../features/notifications/notify';
 import { emitWebhookEvent } from '../features/webhooks';
+import { listMissingWeeklyUpdates } from '../features/weekly-updates';
 import { flushRequestedRuns } from './kick';
 import { dueSoonWindow, triageIsLate } from './rules';
 import { dedupeKeySql, eachWorkspace, notYetNotified, type WorkspaceCalendar } from './workspaces';
 
 /**
- * The reminders job (R31): requests waiting for triage, subtasks due on the next business day and
- * overdue subtasks. Every reminder carries a dedupe key, so running the job twice (or on two
+ * The reminders job (R31): requests waiting for triage, subtasks due on the next business day,
+ * overdue subtasks and missing weekly updates (R25). Every reminder carries a dedupe key, so running the job twice (or on two
  * machines) tells each person once. Work goes in pages of BATCH, one transaction per reminder.
  */
 
@@ -25,6 +26,7 @@ export async function runReminders(ctx: AppContext, now = new Date()): Promise<v
     const today = calendarDayIn(now, ws.timeZone);
     await remindSubtasks(db, ws, 'due_tomorrow', dueSoonWindow(today, ws.cal), today);
     await remindSubtasks(db, ws, 'overdue', { from: '0000-01-01', to: prevDay(today) }, today);
+    await remindWeeklyUpdates(db, ws, now);
     flushRequestedRuns();
   }
 }
@@ -178,5 +180,41 @@ async function remindSubtasks(
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];
     after = { due: last.due_date, id: last.id };
+  }
+}
+
+/** R25: last week's update is missing → the contractor (if they sign in) and the coordinators. */
+async function remindWeeklyUpdates(db: Executor, ws: WorkspaceCalendar, now: Date): Promise<void> {
+  const { weekStart, missing } = await listMissingWeeklyUpdates(db, {
+    workspaceId: ws.id,
+    today: now,
+  });
+  if (missing.length === 0) return;
+  const staff = await triagers(db, ws.id);
+  const week = formatDayMonth(weekStart);
+  for (const c of missing) {
+    const dedupeKey = `weekly_update_missing:${c.contractorId}:${weekStart}`;
+    await db.transaction().execute(async (tx) => {
+      if (c.userId) {
+        await notify(tx, {
+          workspaceId: ws.id,
+          recipients: [c.userId],
+          kind: 'weekly_update_missing',
+          title: `Your weekly update for the week of ${week} is missing`,
+          body: 'Post your progress, blockers and availability changes for that week.',
+          link: '/my-work',
+          dedupeKey,
+        });
+      }
+      await notify(tx, {
+        workspaceId: ws.id,
+        recipients: staff,
+        kind: 'weekly_update_missing',
+        title: `Weekly update missing: ${c.name}`,
+        body: `No update for the week of ${week} yet.`,
+        link: `/contractors?contractor=${encodeURIComponent(c.contractorId)}`,
+        dedupeKey,
+      });
+    });
   }
 }

@@ -119,6 +119,10 @@ export async function startScheduler(
   const byName = new Map(jobs.map((j) => [j.name, j]));
   await registerJobs(db, jobs);
   const running = new Set<Promise<unknown>>();
+  // Jobs running in this process, and kicks that arrived meanwhile: those run once more after,
+  // so work queued during a run does not wait for the next tick.
+  const active = new Set<string>();
+  const kickedDuringRun = new Set<string>();
   let stopped = false;
 
   const runJob = async (name: string, tickAt = new Date()): Promise<RunOutcome> => {
@@ -143,13 +147,17 @@ export async function startScheduler(
       );
       if (!claimed) return 'skipped';
       let error: unknown = null;
+      active.add(name);
       try {
         await job.run(ctx, new Date());
       } catch (err) {
         error = err ?? new Error('failed');
         console.error(`[jobs] ${name} failed:`, err);
+      } finally {
+        active.delete(name);
       }
       await finish(db, { name, instanceId }, error);
+      if (kickedDuringRun.delete(name)) scheduler.kick(name);
       return error ? 'failed' : 'ran';
     } finally {
       await lock?.release();
@@ -179,6 +187,10 @@ export async function startScheduler(
     runJob,
     kick(name) {
       if (stopped || !byName.has(name)) return;
+      if (active.has(name)) {
+        kickedDuringRun.add(name);
+        return;
+      }
       // Not awaited: the caller's response must not wait for an SMTP server.
       track(
         runJob(name).catch((err: unknown) => console.error(`[jobs] ${name} kick failed:`, err)),

@@ -1,13 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { LogOut, Menu, Moon, Search } from 'lucide-react';
+import { LogOut, Menu, Moon, Search, UserCog } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../contracts/roles';
 import { post, setCurrentWorkspaceId } from '../lib/api';
+import { useLiveUpdates } from '../lib/live';
 import { SECTION_INFO } from '../lib/sections';
 import type { Me } from '../lib/session';
 import { CommandPalette } from './CommandPalette';
+import { NotificationBell } from './NotificationBell';
 import { toggleTheme } from './theme';
 import { cx, Kbd } from './ui';
 
@@ -20,6 +22,7 @@ export function Shell({ me }: { me: Me }) {
   const [menuOpen, setMenuOpen] = useState(false);
 
   useGoToShortcuts(current.sections, (to) => navigate({ to }));
+  useLiveUpdates(current.workspaceId);
 
   const switchWorkspace = (id: string) => {
     setCurrentWorkspaceId(id);
@@ -102,6 +105,7 @@ export function Shell({ me }: { me: Me }) {
             <Kbd>Ctrl K</Kbd>
           </span>
         </button>
+        <NotificationBell timeZone={current.timeZone} onNavigate={() => setMenuOpen(false)} />
         {nav}
         <div className="mt-auto px-2">
           <DropdownMenu.Root>
@@ -129,6 +133,12 @@ export function Shell({ me }: { me: Me }) {
                 className="z-50 min-w-52 rounded-md border border-line bg-panel p-1 text-sm shadow-lg"
               >
                 <div className="px-2 py-1.5 text-xs text-muted">{me.user.email}</div>
+                <DropdownMenu.Item
+                  onSelect={() => navigate({ to: '/me/settings' })}
+                  className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-sunken"
+                >
+                  <UserCog size={14} /> My settings
+                </DropdownMenu.Item>
                 <DropdownMenu.Item
                   onSelect={toggleTheme}
                   className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-sunken"

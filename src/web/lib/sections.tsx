@@ -9,6 +9,7 @@ import {
   Megaphone,
   Receipt,
   Settings,
+  Siren,
   Users,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
@@ -37,6 +38,12 @@ export const SECTION_INFO: Record<Section, SectionInfo> = {
   },
   invoices: { path: '/invoices', label: 'Invoices', icon: <Receipt size={16} />, key: 'i' },
   reports: { path: '/reports', label: 'Reports', icon: <BarChart3 size={16} />, key: 'p' },
+  escalations: {
+    path: '/escalations',
+    label: 'Escalations',
+    icon: <Siren size={16} />,
+    key: 'e',
+  },
   announcements: {
     path: '/announcements',
     label: 'Announcements',

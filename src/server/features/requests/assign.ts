@@ -7,6 +7,7 @@ import { recordAudit } from '../../audit';
 import type { Actor } from '../../auth/access';
 import type { Executor } from '../../db';
 import { AppError, conflict, notFound, staleVersion } from '../../errors';
+import { assertWithinBudget } from '../budgets';
 import { assertClientAssignable } from '../clients';
 import { findContractor, recordPairing } from '../contractors';
 import { onTaskAssigned } from '../notifications';
@@ -135,6 +136,17 @@ export async function assignRequest(
       },
       request.items,
     );
+    // R27: over the client's planned budget needs an approval reason; over the emergency max, no.
+    await assertWithinBudget(tx, {
+      workspaceId,
+      clientId: client.id,
+      month: row.month,
+      additionalMinor: items.reduce((sum, i) => sum + i.amountMinor, 0),
+      currency,
+      approval: body.budgetApprovalReason
+        ? { reason: body.budgetApprovalReason, actor }
+        : undefined,
+    });
     const at = now.toISOString();
     const { taskId, committedMinor } = await insertTask(tx, actor, {
       requestId,

@@ -10,8 +10,8 @@ import type {
 } from '../../../contracts/tasks';
 import type { SubtaskKind } from '../../../domain/planner';
 import type { Role } from '../../../domain/roles';
-import { allowedActions, TASK_STATUS_LABELS, type TaskStatus } from '../../../domain/task-status';
-import { mayWorkOnSubtask, subtaskBlockedReason } from './policy';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../../domain/task-status';
+import { actionsNow, mayWorkOnSubtask, subtaskBlockedReason } from './policy';
 import type { SubtaskRow, SubtaskWithTaskRow, TaskRow } from './queries';
 
 /** Task rows → API shapes with the viewer's abilities. Never a raw row. */
@@ -82,11 +82,15 @@ export function presentDetail(
     items: (z.infer<typeof TaskItem> & {})[];
     comments: z.infer<typeof TaskDetail>['comments'];
     oneSheeterVersion: number;
+    versionCount: number;
+    pendingRound: { id: string; number: number } | null;
   },
   viewer: Viewer,
 ): z.infer<typeof TaskDetail> {
   const status = asStatus(row.status);
   const isContractor = viewer.role === 'contractor';
+  const managers = viewer.role === 'coordinator' || viewer.role === 'admin';
+  const open = status !== 'closed' && status !== 'cancelled';
   return {
     id: row.id,
     title: row.title,
@@ -113,10 +117,18 @@ export function presentDetail(
     items: parts.items,
     subtasks: parts.subtasks.map((s) => presentSubtask(s, row, viewer)),
     comments: parts.comments,
+    qaFailCount: row.qa_fail_count,
+    finalDueDate: parts.subtasks.find((s) => s.kind === 'final')?.due_date ?? null,
+    versionCount: parts.versionCount,
+    pendingRound: parts.pendingRound,
     abilities: {
       acknowledgeBrief:
         isContractor && status === 'scheduled' && row.contractor_user_id === viewer.userId,
-      actions: allowedActions(status, viewer.role),
+      actions: actionsNow(viewer, row, { roundPending: parts.pendingRound !== null }),
+      comment: !isContractor || row.contractor_user_id === viewer.userId,
+      commentInternal: !isContractor,
+      decideRound: managers && parts.pendingRound !== null,
+      overrideNotice: managers && open,
     },
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -102,8 +102,16 @@ export async function listComments(db: Executor, scope: TaskScope, taskId: strin
     .select('author.name as author_name')
     .where('comments.workspace_id', '=', scope.workspaceId)
     .where('comments.task_id', '=', taskId);
-  if (scope.kind === 'contractor') q = q.where('comments.visibility', '=', 'all');
-  return q.orderBy('comments.created_at').orderBy('comments.id').limit(1000).execute();
+  if (scope.kind === 'contractor') {
+    q = q.where('comments.visibility', '=', 'all').where('comments.kind', '!=', 'client_feedback');
+  }
+  // The latest 200: the full thread pages through GET /api/tasks/:id/comments.
+  const rows = await q
+    .orderBy('comments.created_at', 'desc')
+    .orderBy('comments.id', 'desc')
+    .limit(200)
+    .execute();
+  return rows.reverse();
 }
 
 /** One subtask with what the permission checks need from its parent task, or undefined. */

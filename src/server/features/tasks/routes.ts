@@ -15,6 +15,7 @@ import { actorOf } from '../../auth/access';
 import type { AppContext } from '../../context';
 import { calendarView, myWork } from './calendar';
 import * as service from './service';
+import { registerThreadRoutes } from './thread-routes';
 import { getSubtaskView, getTaskDetail, listTasksView } from './views';
 
 const STAFF = ['admin', 'coordinator', 'strategist', 'qa', 'finance'] as const;
@@ -103,4 +104,6 @@ export function registerTaskRoutes(root: FastifyInstance, ctx: AppContext): void
     },
     handler: async (request) => myWork(db, actorOf(request), new Date()),
   });
+
+  registerThreadRoutes(root, ctx);
 }

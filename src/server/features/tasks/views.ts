@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../requests';
 import { presentDetail, presentListItem, presentSubtask } from './present';
 import * as q from './queries';
 import { ensureContractorLinked, taskScopeOf } from './scope';
+import { countVersions, findPendingRound } from './workflow-queries';
 
 /** Reading tasks: the board and one parent task with subtasks, items and comments. */
 
@@ -60,11 +61,13 @@ export async function getTaskDetail(
   // A contractor asking for someone else's task gets the same 404 as for a missing one (R5).
   const row = await q.findTask(db, scope, id);
   if (!row) throw notFound('Task');
-  const [subtasks, items, comments, client] = [
+  const [subtasks, items, comments, client, versionCount, pending] = [
     await q.listSubtasksOf(db, scope, [id]),
     await q.listTaskItems(db, scope, id),
     await q.listComments(db, scope, id),
     await getClientForAssignment(db, { workspaceId: actor.workspaceId, clientId: row.client_id }),
+    await countVersions(db, scope, id),
+    await findPendingRound(db, scope, id),
   ];
   return presentDetail(
     row,
@@ -97,6 +100,8 @@ export async function getTaskDetail(
         createdAt: c.created_at,
       })),
       oneSheeterVersion: client.oneSheeter.version,
+      versionCount,
+      pendingRound: pending ? { id: pending.id, number: pending.number } : null,
     },
     actor,
   );

@@ -6,6 +6,7 @@ import { ErrorNotice, Spinner } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useUrlState } from '../../lib/url-state';
 import { UnavailabilityManager } from '../availability/UnavailabilityManager';
+import { RecognitionTab } from '../escalations/Recognition';
 import { ContractorRatesTab } from '../rates/ContractorRatesTab';
 import { ProfileTab } from './ProfileTab';
 import { capacityText, localTime, StatusBadge, useMinuteClock } from './shared';
@@ -75,6 +76,11 @@ export function ContractorPanel({
               ),
             },
             { value: 'vetting', label: 'Vetting', content: <VettingTab contractor={q.data} /> },
+            {
+              value: 'recognition',
+              label: 'Recognition',
+              content: <RecognitionTab contractorId={contractorId} contractorName={q.data.name} />,
+            },
           ]}
         />
       )}

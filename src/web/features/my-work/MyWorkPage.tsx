@@ -9,6 +9,7 @@ import { useUrlState } from '../../lib/url-state';
 import { LeadBadge } from '../requests/badges';
 import { StatusBadge } from '../tasks/StatusBadge';
 import { TaskPanel } from '../tasks/TaskPanel';
+import { WeeklyUpdateCard } from '../weekly-updates/WeeklyUpdateCard';
 
 /** What waits on me, earliest first, with dates in my own time zone. */
 export function MyWorkPage() {
@@ -39,6 +40,7 @@ export function MyWorkPage() {
         subtitle={`Today is ${w.today} · your time zone: ${w.viewerTimeZone}`}
       />
       <div className="mx-auto flex max-w-4xl flex-col gap-6 p-5">
+        <WeeklyUpdateCard />
         {nothing ? (
           <EmptyState title="Nothing waits on you">
             New assignments, reviews and reminders will appear here.

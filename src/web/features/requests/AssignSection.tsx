@@ -13,6 +13,7 @@ import { Badge, Button, cx, ErrorNotice, Field, Select, Spinner } from '../../co
 import { api, errorMessage, post } from '../../lib/api';
 import { formatDue, formatMoney } from '../../lib/format';
 import { useMe } from '../../lib/session';
+import { BudgetVerdict, useBudgetCheck } from '../invoices/BudgetVerdict';
 import { useStrategists } from './useReferenceData';
 
 type Suggestions = z.infer<typeof SuggestionList>;
@@ -51,12 +52,17 @@ export function AssignSection({
       api<PlanPreview>(`/api/requests/${request.id}/plan?contractorId=${contractorId}`),
     enabled: Boolean(contractorId),
   });
+  const budget = useBudgetCheck(
+    request,
+    suggestions.data?.items.find((s) => s.contractor.id === contractorId),
+  );
   const assign = useMutation({
     mutationFn: () =>
       post<z.infer<typeof AssignResult>>(`/api/requests/${request.id}/assign`, {
         contractorId,
         strategistUserId,
         version: request.version,
+        budgetApprovalReason: budget.approvalReason,
       }),
     onSuccess: (res) => {
       toast.success(
@@ -161,6 +167,7 @@ export function AssignSection({
       ) : plan.isError ? (
         <ErrorNotice error={plan.error} />
       ) : null}
+      <BudgetVerdict budget={budget} />
       <div className="flex items-end gap-2">
         <div className="flex-1">
           <Field label="Strategist">
@@ -182,7 +189,9 @@ export function AssignSection({
         <Button
           variant="primary"
           busy={assign.isPending}
-          disabled={!contractorId || !strategistUserId || plan.data?.feasible === false}
+          disabled={
+            !contractorId || !strategistUserId || plan.data?.feasible === false || budget.blocked
+          }
           onClick={() => assign.mutate()}
         >
           Assign and plan

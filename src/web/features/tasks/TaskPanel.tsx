@@ -1,17 +1,29 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CheckCircle2, Circle } from 'lucide-react';
-import { toast } from 'sonner';
+import { useQuery } from '@tanstack/react-query';
+import { Check } from 'lucide-react';
 import type { TaskDetail } from '../../../contracts/tasks';
 import { DueDate } from '../../components/DueDate';
 import { SidePanel } from '../../components/SidePanel';
-import { Badge, Button, ErrorNotice, Spinner } from '../../components/ui';
-import { api, errorMessage, post } from '../../lib/api';
-import { dueInViewerZone, formatInstant, formatMoney } from '../../lib/format';
-import { useMe } from '../../lib/session';
-import { BriefView } from './BriefView';
+import { Tabs } from '../../components/Tabs';
+import { Badge, ErrorNotice, Spinner } from '../../components/ui';
+import { api } from '../../lib/api';
+import { formatMoney } from '../../lib/format';
+import { useUrlState } from '../../lib/url-state';
+import { TimeLogSection } from '../time/TimeLogSection';
+import { DeliverablesView } from './DeliverablesView';
+import { HistoryView } from './HistoryView';
+import { NextStep } from './NextStep';
+import { PlanView } from './PlanView';
+import { RevisionsView } from './RevisionsView';
+import { StaleNotice } from './StaleNotice';
 import { StatusBadge } from './StatusBadge';
+import { Thread } from './Thread';
+import { TransitionButtons } from './TransitionButtons';
+import { StaleProvider, useStale } from './task-command';
 
-/** The parent task: header, planned subtasks, the brief to acknowledge (R17) and the thread. */
+/**
+ * The parent task: who and when, the next step the viewer may take, the versions and revisions,
+ * the thread (R18, R19) and the history (R30) — everything between assigned and client-ready.
+ */
 export function TaskPanel({ taskId, onClose }: { taskId: string; onClose: () => void }) {
   const q = useQuery({
     queryKey: ['task', taskId],
@@ -26,7 +38,7 @@ export function TaskPanel({ taskId, onClose }: { taskId: string; onClose: () => 
       title={t?.title ?? 'Task'}
       description={
         t
-          ? `${t.client.name} · ${t.contractor.name} · strategist ${t.strategist.name ?? '—'}`
+          ? `${t.client.name} · contractor ${t.contractor.name} · strategist ${t.strategist.name ?? '—'}`
           : undefined
       }
     >
@@ -37,161 +49,94 @@ export function TaskPanel({ taskId, onClose }: { taskId: string; onClose: () => 
       ) : q.isError ? (
         <ErrorNotice error={q.error} />
       ) : (
-        <TaskBody task={q.data} />
+        <StaleProvider key={q.data.id}>
+          <TaskBody task={q.data} />
+        </StaleProvider>
       )}
     </SidePanel>
   );
 }
 
 function TaskBody({ task: t }: { task: TaskDetail }) {
-  const me = useMe();
-  const qc = useQueryClient();
-  const viewerTz = me.data?.current?.timeZone ?? 'UTC';
-  const workspaceTz = me.data?.current?.workspaceTimeZone ?? 'UTC';
-  const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['task', t.id] });
-    qc.invalidateQueries({ queryKey: ['board'] });
-    qc.invalidateQueries({ queryKey: ['my-work'] });
-  };
-  const acknowledge = useMutation({
-    mutationFn: () => post(`/api/tasks/${t.id}/acknowledge-brief`, {}),
-    onSuccess: () => {
-      toast.success('Brief acknowledged — the draft can start');
-      refresh();
-    },
-    onError: (e) => toast.error(errorMessage(e)),
-  });
-  const toggle = useMutation({
-    mutationFn: (v: { id: string; done: boolean }) =>
-      post(`/api/subtasks/${v.id}/${v.done ? 'reopen' : 'complete'}`, {}),
-    onSuccess: refresh,
-    onError: (e) => toast.error(errorMessage(e)),
-  });
-
+  // Before the brief is acknowledged the brief is the work: open on it (R17).
+  const [tab, setTab] = useUrlState('taskTab', t.status === 'scheduled' ? 'plan' : 'work');
+  const staff = t.abilities.commentInternal;
   return (
-    <div className="flex flex-col gap-5 p-5">
+    <div className="flex flex-col">
+      <TaskHeader task={t} />
+      <Tabs
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          {
+            value: 'work',
+            label: 'Work',
+            content: (
+              <div className="flex flex-col gap-5 p-5">
+                <NextStep task={t} />
+                <DeliverablesView taskId={t.id} canCompare={staff} />
+                <RevisionsView task={t} />
+                {t.items.some((i) => i.unit === 'hour') ? <TimeLogSection taskId={t.id} /> : null}
+              </div>
+            ),
+          },
+          { value: 'thread', label: 'Thread', content: <Thread task={t} /> },
+          { value: 'history', label: 'History', content: <HistoryView taskId={t.id} /> },
+          { value: 'plan', label: 'Plan & brief', content: <PlanView task={t} /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+const SHORT: Record<string, string> = {
+  brand_training: 'Training',
+  draft: 'Draft',
+  scrub: 'Scrub',
+  revision: 'Revision',
+  final: 'Final',
+  qa: 'QA',
+};
+
+function TaskHeader({ task: t }: { task: TaskDetail }) {
+  const { notice } = useStale();
+  const changed = notice !== null && notice.seenStatus !== t.status;
+  return (
+    <div className="flex flex-col gap-3 border-b border-line px-5 py-3">
+      <StaleNotice />
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <StatusBadge status={t.status} />
-        <span>
-          Due <DueDate date={t.dueDate} done={t.status === 'ready' || t.status === 'closed'} />
+        <span
+          className={
+            changed ? 'rounded ring-2 ring-accent ring-offset-1 ring-offset-panel' : undefined
+          }
+          data-testid="task-status"
+        >
+          <StatusBadge status={t.status} />
         </span>
-        <Badge>
-          Rounds {t.roundsUsed}/{t.includedRounds} included
+        <span>
+          Client-ready by{' '}
+          <DueDate date={t.dueDate} done={t.status === 'ready' || t.status === 'closed'} />
+        </span>
+        <Badge title="Revision rounds used of those included in the agreement (R21)">
+          Rounds {t.roundsUsed}/{t.includedRounds}
         </Badge>
+        {t.qaFailCount > 0 ? <Badge tone="warn">QA failed {t.qaFailCount}×</Badge> : null}
         {t.committedMinor !== null ? (
           <Badge>{formatMoney(t.committedMinor, t.currency)} committed</Badge>
         ) : null}
+        <span className="ml-auto">
+          <TransitionButtons task={t} />
+        </span>
       </div>
-      {!t.briefAcknowledgedAt ? (
-        <div
-          className="flex flex-col gap-2 rounded-md border border-warn/40 bg-warn/5 p-3 text-sm"
-          data-testid="brief-acknowledgement"
-        >
-          <p>
-            {t.abilities.acknowledgeBrief
-              ? 'Read the client brief (one-sheeter) below, then acknowledge it. Your draft can only start after that (R17).'
-              : `Waiting for ${t.contractor.name} to acknowledge the brief (R17).`}
-          </p>
-          {t.abilities.acknowledgeBrief ? (
-            <div>
-              <Button
-                variant="primary"
-                busy={acknowledge.isPending}
-                onClick={() => acknowledge.mutate()}
-              >
-                I've read the brief
-              </Button>
-            </div>
-          ) : null}
-        </div>
-      ) : (
-        <p className="text-xs text-muted">
-          Brief v{t.briefVersion} acknowledged {formatInstant(t.briefAcknowledgedAt, viewerTz)}
-        </p>
-      )}
-      <section aria-labelledby="subtasks-h">
-        <h3 id="subtasks-h" className="mb-1 text-xs font-semibold text-muted">
-          Subtasks · due dates are days in {workspaceTz}
-          {viewerTz !== workspaceTz ? `, times shown in your zone (${viewerTz})` : ''}
-        </h3>
-        <ul
-          className="divide-y divide-line rounded-md border border-line text-sm"
-          data-testid="subtasks"
-        >
-          {t.subtasks.map((s) => {
-            const local = dueInViewerZone(s.dueDate, workspaceTz, viewerTz);
-            const done = s.status === 'done';
-            const can = done ? s.abilities.reopen : s.abilities.complete;
-            return (
-              <li key={s.id} className="flex items-center gap-3 px-3 py-2">
-                <button
-                  type="button"
-                  disabled={!can || toggle.isPending}
-                  onClick={() => toggle.mutate({ id: s.id, done })}
-                  aria-label={done ? `Reopen ${s.title}` : `Mark ${s.title} done`}
-                  title={s.blockedReason ?? undefined}
-                  className="text-muted enabled:hover:text-ink disabled:opacity-40"
-                >
-                  {done ? <CheckCircle2 size={16} className="text-ok" /> : <Circle size={16} />}
-                </button>
-                <span className={done ? 'text-muted line-through' : ''}>{s.title}</span>
-                <span className="text-xs text-muted">
-                  {s.assignee?.name ?? (s.assigneeRole === 'qa' ? 'QA' : s.assigneeRole)}
-                </span>
-                <span className="ml-auto flex flex-col items-end">
-                  <DueDate date={s.dueDate} done={done} />
-                  {local ? <span className="text-xs text-muted">{local}</span> : null}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-        {t.subtasks.some((s) => s.blockedReason) ? (
-          <p className="mt-1 text-xs text-warn">
-            {t.subtasks.find((s) => s.blockedReason)?.blockedReason}
-          </p>
-        ) : null}
-      </section>
-      {t.items.length ? (
-        <section aria-labelledby="items-h">
-          <h3 id="items-h" className="mb-1 text-xs font-semibold text-muted">
-            Deliverables · priced at the rates in force on assignment (R7)
-          </h3>
-          <ul className="divide-y divide-line rounded-md border border-line text-sm">
-            {t.items.map((i) => (
-              <li key={i.id} className="flex justify-between px-3 py-1.5">
-                <span>
-                  {i.quantity} × {i.name}
-                </span>
-                <span className="text-muted">
-                  {formatMoney(i.unitAmountMinor, i.currency)} {i.rateSource} ·{' '}
-                  {formatMoney(i.amountMinor, i.currency)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <BriefView clientId={t.client.id} />
-      <section aria-labelledby="thread-h">
-        <h3 id="thread-h" className="mb-1 text-xs font-semibold text-muted">
-          Thread · all discussion lives on the parent task (R18)
-        </h3>
-        <ol className="flex flex-col gap-2">
-          {t.comments.map((c) => (
-            <li
-              key={c.id}
-              className={`rounded-md border p-3 text-sm ${c.visibility === 'internal' ? 'border-warn/40 bg-warn/5' : 'border-line'}`}
-            >
-              <div className="mb-1 text-xs text-muted">
-                {c.author?.name ?? 'Handoff'} · {formatInstant(c.createdAt, viewerTz)}
-                {c.visibility === 'internal' ? ' · internal' : ''}
-              </div>
-              <p className="whitespace-pre-wrap">{c.body}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Subtask due dates">
+        {t.subtasks.map((s) => (
+          <li key={s.id} className="flex items-center gap-1">
+            {s.status === 'done' ? <Check size={12} className="text-ok" aria-label="done" /> : null}
+            <span className="text-muted">{SHORT[s.kind] ?? s.title}</span>
+            <DueDate date={s.dueDate} done={s.status === 'done'} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

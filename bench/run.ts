@@ -1,0 +1,136 @@
+// `npm run bench [-- --quick] [--size S|M|L|S,L] [--pg | --both] [--seconds N] [--only a,b] [--check]`
+// Generates (or reuses) the data set, starts the app on it as `npm start` does, starts a bare
+// Fastify "ceiling" in the same run, drives both with autocannon on loopback at 1 and 32
+// connections, times the scorecards and the planner in-process, prints a table and the targets
+// of issue #10, and writes bench/results/<date>-<label>.json. --quick: size S, 5 s per scenario,
+// and --check: exit 1 when a ratio target misses by more than the 20 % noise margin.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RawRequest } from 'autocannon';
+import { openDatabase } from '../src/server/db';
+import type { SizeName } from './gen/world';
+import { type Prepared, preparePg, prepareSqlite } from './runner/dataset';
+import { timePlanner, timeScorecards } from './runner/inprocess';
+import { type LoadResult, rssMb, runLoad } from './runner/load';
+import { printTable, printTargets, type RunResult, type Target, targets } from './runner/report';
+import { setupScenarios } from './runner/scenarios';
+import { type Child, startApp, startCeiling } from './runner/servers';
+
+const argv = process.argv.slice(2);
+const has = (f: string) => argv.includes(`--${f}`);
+const arg = (f: string) => {
+  const i = argv.indexOf(`--${f}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = has('quick');
+const sizes = (arg('size') ?? (quick ? 'S' : 'L')).toUpperCase().split(',') as SizeName[];
+const dbs: ('sqlite' | 'postgres')[] = has('both') ? ['sqlite', 'postgres'] : has('pg') ? ['postgres'] : ['sqlite'];
+const seconds = Number(arg('seconds') ?? (quick ? 5 : 10));
+const only = arg('only')?.split(',');
+const check = quick || has('check');
+const PG_SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** A ratio target fails CI only when missed by more than this share (machine noise). */
+const NOISE = 0.2;
+
+for (const s of sizes) if (!['S', 'M', 'L'].includes(s)) throw new Error(`Unknown size ${s}`);
+
+async function measure(db: 'sqlite' | 'postgres', size: SizeName, ceiling: Child): Promise<RunResult> {
+  const started = performance.now();
+  const runId = `${Date.now().toString(36)}`;
+  console.log(`\n== ${size} on ${db} ==`);
+  const t0 = performance.now();
+  const prepared: Prepared =
+    db === 'sqlite' ? await prepareSqlite(size, mkdtempSync(join(tmpdir(), 'handoff-bench-'))) : await preparePg(size, PG_SERVER);
+  console.log(`data set ${prepared.generated ? 'generated' : 'reused'} and copied in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  let app: Child | undefined;
+  const database = openDatabase(prepared.url);
+  try {
+    const t1 = performance.now();
+    app = await startApp(prepared.url);
+    console.log(`app up in ${((performance.now() - t1) / 1000).toFixed(1)} s (pid ${app.pid})`);
+    const setup = await setupScenarios(app, database.db, runId);
+    const warm = Math.max(1, Math.round(seconds / 5));
+    const ceilingReq = (): RawRequest => ({ method: 'GET', path: '/ceiling' });
+    const load = (child: Child, connections: number, next: () => RawRequest, s = seconds) =>
+      runLoad({ url: child.base, connections, seconds: s, next, pid: child.pid });
+    const ceilingC1 = await load(ceiling, 1, ceilingReq);
+    const ceilingC32: LoadResult[] = [];
+    const results: RunResult['scenarios'] = [];
+    for (const s of setup.scenarios) {
+      if (only && !only.includes(s.key)) continue;
+      // The ceiling is measured right before each scenario: the machine's load drifts.
+      await load(ceiling, 8, ceilingReq, warm);
+      const ceil = await load(ceiling, 32, ceilingReq, Math.max(3, Math.round(seconds / 2)));
+      ceilingC32.push(ceil);
+      await load(app, 8, s.next, warm);
+      const c1 = await load(app, 1, s.next);
+      const c32 = await load(app, 32, s.next);
+      for (const r of [c1, c32]) if (r.failure) setup.notes.push(`${s.key}: ${r.errors} failed, e.g. ${r.failure}`);
+      console.log(`  ${s.key}. ${s.name}: c=1 ${Math.round(c1.rps)}/s p50 ${c1.p50.toFixed(2)} ms; c=32 ${Math.round(c32.rps)}/s p99 ${c32.p99.toFixed(2)} ms (${((100 * c32.rps) / ceil.rps).toFixed(1)} % of ${Math.round(ceil.rps)}/s)`);
+      results.push({ key: s.key, name: s.name, c1, c32, ceilingC32: ceil });
+    }
+    const scorecards = await timeScorecards(database.db, setup.workspaceId, quick ? 3 : 7);
+    const planner = timePlanner();
+    return {
+      size,
+      db,
+      seconds: (performance.now() - started) / 1000,
+      ceiling: { c1: ceilingC1, c32: ceilingC32 },
+      scenarios: results,
+      scorecards: { ...scorecards, detail: `${scorecards.detail} (no reports route yet: Kysely in-process)` },
+      planner,
+      rssHwmMb: rssMb(app.pid, 'VmHWM'),
+      notes: setup.notes,
+    };
+  } finally {
+    await app?.stop();
+    await database.close();
+    await prepared.cleanup();
+  }
+}
+
+const ceiling = await startCeiling();
+const runs: RunResult[] = [];
+const allTargets: { title: string; list: Target[] }[] = [];
+let failed = false;
+try {
+  for (const db of dbs) for (const size of sizes) runs.push(await measure(db, size, ceiling));
+} catch (err) {
+  console.error(err instanceof Error ? err.stack : err);
+  failed = true;
+} finally {
+  await ceiling.stop();
+}
+for (const r of runs) printTable(r);
+for (const r of runs) {
+  const small = runs.find((x) => x.db === r.db && x.size === 'S');
+  const sqlite = r.db === 'postgres' ? runs.find((x) => x.db === 'sqlite' && x.size === r.size) : undefined;
+  const list = targets(r, small, sqlite);
+  const title = `${r.size} on ${r.db}`;
+  allTargets.push({ title, list });
+  printTargets(title, list);
+}
+
+const stamp = new Date().toISOString().slice(0, 16).replace(':', '-');
+const label = `${dbs.join('+')}-${sizes.join('+')}${quick ? '-quick' : ''}`;
+const dir = resolve(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `${stamp}-${label}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg(), node: process.version }, seconds, runs, targets: allTargets }, null, 2)}\n`,
+);
+console.log(`\nwrote ${file}`);
+
+if (check) {
+  const errors = runs.flatMap((r) => r.scenarios.filter((s) => s.c1.errors + s.c32.errors > 0).map((s) => `${r.size}/${r.db} ${s.key}`));
+  const misses = allTargets.flatMap((t) =>
+    t.list.filter((x) => x.ratio && x.ratio.value < x.ratio.wanted * (1 - NOISE)).map((x) => `${t.title}: ${x.what} (${x.figure})`),
+  );
+  for (const e of errors) console.log(`bench check FAILED: requests failed in ${e}`);
+  for (const m of misses) console.log(`bench check FAILED: ${m} — beyond the ${NOISE * 100} % noise margin`);
+  if (errors.length > 0 || misses.length > 0) failed = true;
+  else console.log('bench check passed: every ratio target within its noise margin, no failed requests');
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { BOARD_MAX_TASKS, BoardQuery, BoardResponse } from '../../../contracts/board';
+import type { SubtaskKind } from '../../../domain/planner';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../../../domain/task-status';
+import { type Actor, actorOf } from '../../auth/access';
+import type { AppContext } from '../../context';
+import type { Executor } from '../../db';
+import { listBoardOpenSubtasks, listBoardTasks } from './board-queries';
+import { ensureContractorLinked, taskScopeOf } from './scope';
+
+const EVERYONE = ['admin', 'coordinator', 'strategist', 'qa', 'finance', 'contractor'] as const;
+
+/**
+ * GET /api/tasks/board?month=YYYY-MM: the whole board of a month in one answer (a large agency
+ * has ~1,000 parent tasks a month; the paginated GET /api/tasks stays for lists and filters).
+ */
+export function registerBoardRoute(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  app.get('/api/tasks/board', {
+    config: { access: EVERYONE },
+    schema: {
+      tags: ['tasks'],
+      summary:
+        'The board of one month: every parent task due that month with its next open subtask (a contractor sees only his own)',
+      querystring: BoardQuery,
+      response: { 200: BoardResponse },
+    },
+    handler: async (request) => boardOfMonth(db, actorOf(request), request.query),
+  });
+}
+
+export async function boardOfMonth(
+  db: Executor,
+  actor: Actor,
+  query: z.infer<typeof BoardQuery>,
+): Promise<BoardResponse> {
+  await ensureContractorLinked(db, actor);
+  const scope = taskScopeOf(actor);
+  const filter = { ...query, limit: BOARD_MAX_TASKS + 1 };
+  const rows = await listBoardTasks(db, scope, filter);
+  const open = await listBoardOpenSubtasks(db, scope, filter);
+  // Rows come by task, earliest due first: the first one seen is the task's next subtask.
+  const next = new Map<string, (typeof open)[number]>();
+  for (const s of open) if (!next.has(s.task_id)) next.set(s.task_id, s);
+  const items = rows.slice(0, BOARD_MAX_TASKS).map((r) => {
+    const status = r.status as TaskStatus;
+    const n = next.get(r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      client: { id: r.client_id, name: r.client_name },
+      contractor: { id: r.contractor_id, name: r.contractor_name },
+      strategist: { userId: r.strategist_user_id, name: r.strategist_name ?? null },
+      status,
+      statusLabel: TASK_STATUS_LABELS[status],
+      dueDate: r.due_date,
+      month: r.month,
+      briefAcknowledged: r.brief_acknowledged_at !== null,
+      nextSubtask: n
+        ? { id: n.id, kind: n.kind as SubtaskKind, title: n.title, dueDate: n.due_date }
+        : null,
+    };
+  });
+  return { month: query.month, items, truncated: rows.length > BOARD_MAX_TASKS };
+}

@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import type {
+  CommentPage,
+  CreateCommentBody,
+  MentionablePeople,
+  ThreadComment,
+} from '../../../contracts/workflow';
+import { findMentions } from '../../../domain/rich-text';
+import { RuleViolation } from '../../../domain/rule-violation';
+import { recordAudit } from '../../audit';
+import type { Actor } from '../../auth/access';
+import type { Executor } from '../../db';
+import { forbidden, notFound } from '../../errors';
+import { newId } from '../../lib/ids';
+import { decodeCursor, encodeCursor } from '../requests';
+import * as cq from './comment-queries';
+import { findSubtask } from './queries';
+import { ensureContractorLinked, taskScopeOf } from './scope';
+import { assertVersion, loadTask } from './workflow';
+
+/** The thread on the parent task (R18, R19): posting, reading, @mentions. */
+
+type Body = z.infer<typeof CreateCommentBody>;
+
+const kindOf = (k: string): ThreadComment['kind'] =>
+  k === 'client_feedback' ? 'client_feedback' : k === 'system' ? 'system' : 'comment';
+
+function present(row: cq.ThreadRow, mentions: { userId: string; name: string }[]): ThreadComment {
+  return {
+    id: row.id,
+    author: row.author_user_id
+      ? { userId: row.author_user_id, name: row.author_name ?? null }
+      : null,
+    body: row.body,
+    visibility: row.visibility === 'all' ? 'all' : 'internal',
+    kind: kindOf(row.kind),
+    createdAt: row.created_at,
+    mentions,
+  };
+}
+
+/** POST /api/tasks/:id/comments. Contractors write only comments everyone on the task sees. */
+export async function postComment(
+  db: Executor,
+  actor: Actor,
+  taskId: string,
+  body: Body,
+  now: Date,
+): Promise<ThreadComment> {
+  await ensureContractorLinked(db, actor);
+  return db.transaction().execute(async (tx) => {
+    const task = await loadTask(tx, actor, taskId);
+    if (body.version !== undefined) await assertVersion(tx, actor, task, body.version);
+    const isContractor = actor.role === 'contractor';
+    if (isContractor && (body.visibility !== 'all' || body.kind !== 'comment')) {
+      throw forbidden(
+        'Contractors post comments that everyone on the task sees; internal notes and client feedback are for staff',
+      );
+    }
+    // R19: client feedback is the client's raw words: always internal, whatever was asked.
+    const visibility = body.kind === 'client_feedback' ? 'internal' : body.visibility;
+    const scope = taskScopeOf(actor);
+    const people = await cq.mentionablePeople(tx, scope, task, visibility === 'all');
+    const mentions = findMentions(body.body, people);
+    const id = newId();
+    const at = now.toISOString();
+    await tx
+      .insertInto('comments')
+      .values({
+        id,
+        workspace_id: actor.workspaceId,
+        task_id: taskId,
+        author_user_id: actor.userId,
+        body: body.body,
+        visibility,
+        kind: body.kind,
+        created_at: at,
+      })
+      .execute();
+    if (mentions.length > 0) {
+      await tx
+        .insertInto('comment_mentions')
+        .values(
+          mentions.map((m) => ({
+            comment_id: id,
+            workspace_id: actor.workspaceId,
+            user_id: m.userId,
+          })),
+        )
+        .execute();
+    }
+    await recordAudit(tx, actor, {
+      entityType: 'comment',
+      entityId: id,
+      taskId,
+      action: 'posted',
+      after: {
+        visibility,
+        kind: body.kind,
+        mentions: mentions.map((m) => m.userId),
+        body: body.body,
+      },
+    });
+    return {
+      id,
+      author: { userId: actor.userId, name: actor.name },
+      body: body.body,
+      visibility,
+      kind: kindOf(body.kind),
+      createdAt: at,
+      mentions,
+    };
+  });
+}
+
+/** GET /api/tasks/:id/comments: the latest page, oldest first within it. */
+export async function readThread(
+  db: Executor,
+  actor: Actor,
+  taskId: string,
+  query: { before?: string; limit: number },
+): Promise<CommentPage> {
+  await ensureContractorLinked(db, actor);
+  const scope = taskScopeOf(actor);
+  await loadTask(db, actor, taskId);
+  const cursor = query.before ? decodeCursor(query.before, 2) : null;
+  const rows = await cq.listThread(db, scope, taskId, {
+    before: cursor ? { createdAt: cursor[0], id: cursor[1] } : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const mentions = await cq.mentionsOf(
+    db,
+    scope,
+    page.map((r) => r.id),
+  );
+  const byComment = new Map<string, { userId: string; name: string }[]>();
+  for (const m of mentions) {
+    byComment.set(m.comment_id, [
+      ...(byComment.get(m.comment_id) ?? []),
+      { userId: m.user_id, name: m.name },
+    ]);
+  }
+  const oldest = page[page.length - 1];
+  return {
+    items: page.reverse().map((r) => present(r, byComment.get(r.id) ?? [])),
+    olderCursor:
+      rows.length > query.limit && oldest ? encodeCursor([oldest.created_at, oldest.id]) : null,
+  };
+}
+
+/** GET /api/tasks/:id/mentionable: who `@Name` can reach on this task. */
+export async function mentionable(
+  db: Executor,
+  actor: Actor,
+  taskId: string,
+): Promise<MentionablePeople> {
+  await ensureContractorLinked(db, actor);
+  const task = await loadTask(db, actor, taskId);
+  const people = await cq.mentionablePeople(db, taskScopeOf(actor), task, true);
+  return { items: people.map((p) => ({ userId: p.userId, name: p.name, role: p.role })) };
+}
+
+/** R18: subtasks have no thread; the refusal points to the parent task. */
+export async function refuseSubtaskComment(db: Executor, actor: Actor, subtaskId: string) {
+  await ensureContractorLinked(db, actor);
+  const subtask = await findSubtask(db, taskScopeOf(actor), subtaskId);
+  if (!subtask) throw notFound('Subtask');
+  throw new RuleViolation('R18', 'Discuss on the parent task', { parentTaskId: subtask.task_id });
+}
