@@ -7,6 +7,7 @@ import type { Role } from '../../../contracts/roles';
 import type { Executor } from '../../db';
 import { requestRun } from '../../jobs/kick';
 import { newId, nowIso } from '../../lib/ids';
+import { publishNotificationsCreated } from '../../live';
 
 /** The job that sends queued e-mail and Slack messages. */
 export const DELIVER_OUTBOUND_JOB = 'deliver-outbound';
@@ -116,6 +117,12 @@ export async function notify(tx: Executor, input: NotifyInput): Promise<{ notifi
     .execute();
   const fresh = new Set(inserted.map((r) => r.user_id));
   const told = people.filter((p) => fresh.has(p.id));
+  // The bell updates live: a hint per new recipient, delivered when this transaction commits.
+  await publishNotificationsCreated(tx, {
+    workspaceId: input.workspaceId,
+    userIds: told.filter((p) => prefs.get(p.id)?.inApp).map((p) => p.id),
+    dedupeKey: input.dedupeKey,
+  });
 
   const messages: { channel: 'email' | 'slack'; payload: EmailPayload | SlackPayload }[] = [];
   for (const p of told) {
