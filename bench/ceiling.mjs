@@ -15,5 +15,7 @@ const payload = { items, nextCursor: null };
 const app = Fastify({ logger: false });
 app.get('/ceiling', async () => payload);
 await app.listen({ port, host: '127.0.0.1' });
-console.log(`ceiling listening on ${app.server.address().port} (${JSON.stringify(payload).length} bytes)`);
+console.log(
+  `ceiling listening on ${app.server.address().port} (${JSON.stringify(payload).length} bytes)`,
+);
 process.on('SIGTERM', () => app.close().then(() => process.exit(0)));

@@ -3,9 +3,9 @@
 // when missing and must be empty). Deterministic: the same size gives the same rows.
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ensurePgDatabase } from './pg';
 import { generateDataset } from './gen';
 import type { SizeName } from './gen/world';
+import { ensurePgDatabase } from './pg';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -9,7 +9,10 @@ export function splitPgUrl(url: string): { admin: string; name: string } {
   return { admin: u.toString(), name };
 }
 
-async function withAdmin<T>(url: string, run: (c: pg.Client, name: string) => Promise<T>): Promise<T> {
+async function withAdmin<T>(
+  url: string,
+  run: (c: pg.Client, name: string) => Promise<T>,
+): Promise<T> {
   const { admin, name } = splitPgUrl(url);
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
@@ -59,11 +62,19 @@ export async function renamePgDatabase(url: string, newName: string): Promise<vo
 }
 
 /** Drops the databases whose names start with `prefix` except `keep`. */
-export async function dropPgDatabasesLike(url: string, prefix: string, keep: string): Promise<void> {
+export async function dropPgDatabasesLike(
+  url: string,
+  prefix: string,
+  keep: string,
+): Promise<void> {
   await withAdmin(url, async (c) => {
-    const res = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    const res = await c.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
     for (const { datname } of res.rows) {
-      if (datname !== keep && /^[\w-]+$/.test(datname)) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (datname !== keep && /^[\w-]+$/.test(datname))
+        await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   });
 }

@@ -11,6 +11,7 @@ import type { RawRequest } from 'autocannon';
 import { openDatabase } from '../src/server/db';
 import type { SizeName } from './gen/world';
 import { type Prepared, preparePg, prepareSqlite } from './runner/dataset';
+import { timeColdStart } from './runner/cold-start';
 import { timePlanner, timeScorecards } from './runner/inprocess';
 import { type LoadResult, rssMb, runLoad } from './runner/load';
 import { printTable, printTargets, type RunResult, type Target, targets } from './runner/report';
@@ -25,7 +26,11 @@ const arg = (f: string) => {
 };
 const quick = has('quick');
 const sizes = (arg('size') ?? (quick ? 'S' : 'L')).toUpperCase().split(',') as SizeName[];
-const dbs: ('sqlite' | 'postgres')[] = has('both') ? ['sqlite', 'postgres'] : has('pg') ? ['postgres'] : ['sqlite'];
+const dbs: ('sqlite' | 'postgres')[] = has('both')
+  ? ['sqlite', 'postgres']
+  : has('pg')
+    ? ['postgres']
+    : ['sqlite'];
 const seconds = Number(arg('seconds') ?? (quick ? 5 : 10));
 const only = arg('only')?.split(',');
 const check = quick || has('check');
@@ -35,14 +40,22 @@ const NOISE = 0.2;
 
 for (const s of sizes) if (!['S', 'M', 'L'].includes(s)) throw new Error(`Unknown size ${s}`);
 
-async function measure(db: 'sqlite' | 'postgres', size: SizeName, ceiling: Child): Promise<RunResult> {
+async function measure(
+  db: 'sqlite' | 'postgres',
+  size: SizeName,
+  ceiling: Child,
+): Promise<RunResult> {
   const started = performance.now();
   const runId = `${Date.now().toString(36)}`;
   console.log(`\n== ${size} on ${db} ==`);
   const t0 = performance.now();
   const prepared: Prepared =
-    db === 'sqlite' ? await prepareSqlite(size, mkdtempSync(join(tmpdir(), 'handoff-bench-'))) : await preparePg(size, PG_SERVER);
-  console.log(`data set ${prepared.generated ? 'generated' : 'reused'} and copied in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    db === 'sqlite'
+      ? await prepareSqlite(size, mkdtempSync(join(tmpdir(), 'handoff-bench-')))
+      : await preparePg(size, PG_SERVER);
+  console.log(
+    `data set ${prepared.generated ? 'generated' : 'reused'} and copied in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   let app: Child | undefined;
   const database = openDatabase(prepared.url);
   try {
@@ -66,21 +79,32 @@ async function measure(db: 'sqlite' | 'postgres', size: SizeName, ceiling: Child
       await load(app, 8, s.next, warm);
       const c1 = await load(app, 1, s.next);
       const c32 = await load(app, 32, s.next);
-      for (const r of [c1, c32]) if (r.failure) setup.notes.push(`${s.key}: ${r.errors} failed, e.g. ${r.failure}`);
-      console.log(`  ${s.key}. ${s.name}: c=1 ${Math.round(c1.rps)}/s p50 ${c1.p50.toFixed(2)} ms; c=32 ${Math.round(c32.rps)}/s p99 ${c32.p99.toFixed(2)} ms (${((100 * c32.rps) / ceil.rps).toFixed(1)} % of ${Math.round(ceil.rps)}/s)`);
+      for (const r of [c1, c32])
+        if (r.failure) setup.notes.push(`${s.key}: ${r.errors} failed, e.g. ${r.failure}`);
+      console.log(
+        `  ${s.key}. ${s.name}: c=1 ${Math.round(c1.rps)}/s p50 ${c1.p50.toFixed(2)} ms; c=32 ${Math.round(c32.rps)}/s p99 ${c32.p99.toFixed(2)} ms (${((100 * c32.rps) / ceil.rps).toFixed(1)} % of ${Math.round(ceil.rps)}/s)`,
+      );
       results.push({ key: s.key, name: s.name, c1, c32, ceilingC32: ceil });
     }
     const scorecards = await timeScorecards(database.db, setup.workspaceId, quick ? 3 : 7);
     const planner = timePlanner();
+    const rssHwmMb = rssMb(app.pid, 'VmHWM');
+    await app.stop();
+    // The database is migrated by now and the SPA built: what `npm start` costs on every restart.
+    const coldStart = await timeColdStart(prepared.url, quick ? 3 : 5);
     return {
       size,
       db,
       seconds: (performance.now() - started) / 1000,
       ceiling: { c1: ceilingC1, c32: ceilingC32 },
       scenarios: results,
-      scorecards: { ...scorecards, detail: `${scorecards.detail} (no reports route yet: Kysely in-process)` },
+      scorecards: {
+        ...scorecards,
+        detail: `${scorecards.detail} (no reports route yet: Kysely in-process)`,
+      },
       planner,
-      rssHwmMb: rssMb(app.pid, 'VmHWM'),
+      coldStart,
+      rssHwmMb,
       notes: setup.notes,
     };
   } finally {
@@ -105,7 +129,8 @@ try {
 for (const r of runs) printTable(r);
 for (const r of runs) {
   const small = runs.find((x) => x.db === r.db && x.size === 'S');
-  const sqlite = r.db === 'postgres' ? runs.find((x) => x.db === 'sqlite' && x.size === r.size) : undefined;
+  const sqlite =
+    r.db === 'postgres' ? runs.find((x) => x.db === 'sqlite' && x.size === r.size) : undefined;
   const list = targets(r, small, sqlite);
   const title = `${r.size} on ${r.db}`;
   allTargets.push({ title, list });
@@ -124,13 +149,23 @@ writeFileSync(
 console.log(`\nwrote ${file}`);
 
 if (check) {
-  const errors = runs.flatMap((r) => r.scenarios.filter((s) => s.c1.errors + s.c32.errors > 0).map((s) => `${r.size}/${r.db} ${s.key}`));
+  const errors = runs.flatMap((r) =>
+    r.scenarios
+      .filter((s) => s.c1.errors + s.c32.errors > 0)
+      .map((s) => `${r.size}/${r.db} ${s.key}`),
+  );
   const misses = allTargets.flatMap((t) =>
-    t.list.filter((x) => x.ratio && x.ratio.value < x.ratio.wanted * (1 - NOISE)).map((x) => `${t.title}: ${x.what} (${x.figure})`),
+    t.list
+      .filter((x) => x.ratio && x.ratio.value < x.ratio.wanted * (1 - NOISE))
+      .map((x) => `${t.title}: ${x.what} (${x.figure})`),
   );
   for (const e of errors) console.log(`bench check FAILED: requests failed in ${e}`);
-  for (const m of misses) console.log(`bench check FAILED: ${m} — beyond the ${NOISE * 100} % noise margin`);
+  for (const m of misses)
+    console.log(`bench check FAILED: ${m} — beyond the ${NOISE * 100} % noise margin`);
   if (errors.length > 0 || misses.length > 0) failed = true;
-  else console.log('bench check passed: every ratio target within its noise margin, no failed requests');
+  else
+    console.log(
+      'bench check passed: every ratio target within its noise margin, no failed requests',
+    );
 }
 process.exit(failed ? 1 : 0);

@@ -38,6 +38,7 @@ async function scrub(page: Page, taskId: string) {
   await openTask(page, taskId, '/board');
   await page.getByRole('button', { name: 'Scrub and pass to QA…' }).click();
   const form = page.getByRole('form', { name: 'Strategist scrub' });
+  await expect(form.getByRole('checkbox').first()).toBeVisible();
   for (const box of await form.getByRole('checkbox').all()) await box.check();
   await form.getByRole('button', { name: 'Pass scrub → QA' }).click();
   await expectStatus(page, 'QA');
@@ -58,7 +59,12 @@ test('R18–R23 the task loop: draft, revision with the why, scrub, QA fail, fix
   const id: string = task.id;
 
   // 1. The contractor hands in the first draft.
-  await submitVersion(contractor, id, 'https://drive.google.com/drive/folders/draft-v1', 'Submit draft');
+  await submitVersion(
+    contractor,
+    id,
+    'https://drive.google.com/drive/folders/draft-v1',
+    'Submit draft',
+  );
 
   // 2. The strategist requests a revision: what and why, the client's words kept internal.
   const strategist = await as(browser, 'strategist');
@@ -83,7 +89,12 @@ test('R18–R23 the task loop: draft, revision with the why, scrub, QA fail, fix
   await expect(asked).toContainText(WHY);
   await expect(asked).toContainText(SCRUBBED);
   await expect(contractor.getByRole('dialog')).not.toContainText(RAW);
-  await submitVersion(contractor, id, 'https://drive.google.com/drive/folders/draft-v2', 'Submit revision');
+  await submitVersion(
+    contractor,
+    id,
+    'https://drive.google.com/drive/folders/draft-v2',
+    'Submit revision',
+  );
 
   // 4. The strategist compares v1 and v2 side by side and passes the scrub.
   await openTask(strategist, id, '/board');
@@ -93,7 +104,9 @@ test('R18–R23 the task loop: draft, revision with the why, scrub, QA fail, fix
   // 5. QA fails it once, with a reason.
   const qa = await as(browser, 'qa');
   await openTask(qa, id, '/board');
-  await qa.getByLabel('Reasons to fail').fill('Caption 2 misses the campaign hashtag #BrewedForYou');
+  await qa
+    .getByLabel('Reasons to fail')
+    .fill('Caption 2 misses the campaign hashtag #BrewedForYou');
   await qa.getByRole('button', { name: 'Fail QA' }).click();
   await expectStatus(qa, 'Revision');
 
@@ -101,12 +114,18 @@ test('R18–R23 the task loop: draft, revision with the why, scrub, QA fail, fix
   await openTask(contractor, id, '/my-work');
   await contractor.getByRole('tab', { name: 'History' }).click();
   await expect(contractor.getByTestId('history')).toContainText('#BrewedForYou');
-  await submitVersion(contractor, id, 'https://drive.google.com/drive/folders/draft-v3', 'Submit revision');
+  await submitVersion(
+    contractor,
+    id,
+    'https://drive.google.com/drive/folders/draft-v3',
+    'Submit revision',
+  );
   await scrub(strategist, id);
 
   // 7. QA ticks every check and passes: client-ready (R23).
   await openTask(qa, id, '/board');
   const qaForm = qa.getByRole('form', { name: 'QA review' });
+  await expect(qaForm.getByRole('checkbox').first()).toBeVisible();
   for (const box of await qaForm.getByRole('checkbox').all()) await box.check();
   await qaForm.getByRole('button', { name: 'Pass QA → client-ready' }).click();
   await expectStatus(qa, 'Client-ready');
@@ -141,4 +160,44 @@ test('R18–R23 the task loop: draft, revision with the why, scrub, QA fail, fix
     ),
   );
   for (const body of json) expect(body).not.toContain(RAW);
+});
+
+test('a stale version: "X changed this task since you opened it", with the change, and the text kept', async ({
+  browser,
+  baseURL,
+}) => {
+  const strategist = await as(browser, 'strategist');
+  const list = await strategist.request.get('/api/tasks?status=internal_review&limit=200');
+  let id = '';
+  for (const t of (await list.json()).items as { id: string }[]) {
+    const detail = await (await strategist.request.get(`/api/tasks/${t.id}`)).json();
+    if (!detail.pendingRound && detail.abilities.actions.includes('request_revision')) id = t.id;
+  }
+  expect(id, 'a task in internal review').not.toBe('');
+  await openTask(strategist, id, '/board');
+  await strategist.getByRole('button', { name: 'Request a revision…' }).click();
+  const form = strategist.getByRole('form', { name: 'Request a revision' });
+  await form.getByLabel('What to change').fill('Swap the hero image');
+  await form.getByLabel('Why', { exact: true }).fill('It is not on-brand');
+
+  // Meanwhile the admin passes the scrub through the API.
+  const admin = await as(browser, 'admin');
+  const detail = await (await admin.request.get(`/api/tasks/${id}`)).json();
+  const checklist = (await (await admin.request.get('/api/checklists/scrub')).json()).items;
+  const scrubbed = await admin.request.post(`/api/tasks/${id}/scrub`, {
+    headers: { origin: baseURL ?? '' },
+    data: {
+      checklist: checklist.map((item: string) => ({ item, ok: true })),
+      note: '',
+      version: detail.version,
+    },
+  });
+  expect(scrubbed.status()).toBe(200);
+
+  await form.getByRole('button', { name: 'Request revision' }).click();
+  const notice = strategist.getByTestId('stale-notice');
+  await expect(notice).toContainText('Kassandra Ferrante changed this task since you opened it');
+  await expect(notice).toContainText('passed the strategist scrub');
+  await expectStatus(strategist, 'QA');
+  await expect(form.getByLabel('What to change')).toHaveValue('Swap the hero image');
 });

@@ -4,7 +4,7 @@
 // socket error. Prints requests/s and the latency percentiles (p50, p99).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import {
@@ -118,13 +118,14 @@ try {
   const statusByOp = new Map();
   let counter = 0;
   console.log(
-    `load-test: ${CONNECTIONS} connections for ${DURATION_S} s on ${base}: ${mixReads.length} reads and ${mixWrites.length} writes (1 in ${WRITE_EVERY})`,
+    `load-test: ${CONNECTIONS} connections for ${DURATION_S} s on ${base}: ${mixReads.length} reads and ${mixWrites.length} writes (1 in ${WRITE_EVERY}); machine load average ${loadavg()[0].toFixed(1)}`,
   );
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    timeout: 10,
+    // A request slower than this counts as an error (2 cores serve 200 connections here).
+    timeout: 30,
     requests: [
       {
         setupRequest: (req, context) => {

@@ -51,12 +51,13 @@ function countServed(res) {
   if (id) served.set(id, (served.get(id) ?? 0) + 1);
 }
 
-async function run() {
+async function run(nginxBin) {
   const redis = new Redis(REDIS_URL, {
     lazyConnect: true,
     connectTimeout: 1000,
     retryStrategy: null,
   });
+  redis.on('error', () => {}); // reported below as "not reachable"
   await redis.connect().catch(() => {});
   if ((await redis.ping().catch(() => null)) !== 'PONG')
     throw new Error(`Redis is not reachable at ${REDIS_URL} (redis-server --daemonize yes)`);
@@ -67,7 +68,6 @@ async function run() {
     if (!(await redis.exists(`handoff-rl:POST/api/setup-${candidate}`))) from = candidate;
   }
   redis.disconnect();
-  const nginxBin = ensureNginx();
   const dir = tempDir();
   workDir = dir;
   const dbUrl = await freshDatabase(PG_ADMIN);
@@ -308,6 +308,8 @@ async function main() {
     dumpLogs(workDir);
     void cleanUp().finally(() => process.exit(1));
   };
+  // Installing nginx (first run on a machine) is not part of the measured, bounded test.
+  const nginxBin = ensureNginx();
   const budget = setTimeout(() => stop(`exceeded the ${BUDGET_MS / 1000} s budget`), BUDGET_MS);
   process.once('SIGINT', () => stop('interrupted'));
   process.once('SIGTERM', () => stop('terminated'));
@@ -316,7 +318,7 @@ async function main() {
   process.stdout.on('error', () => {}); // a closed pipe must not skip the cleanup
   let error = null;
   try {
-    await run();
+    await run(nginxBin);
   } catch (err) {
     error = err;
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/server/lib/ids';
 import { createSecondWorkspace } from './support/clients';
 import { testDialects } from './support/databases';
 import { type Client, createTestApp, type TestApp } from './support/harness';
@@ -81,6 +82,35 @@ describe.each(testDialects())('R24 escalations on %s', (dialect) => {
       .where('entity_id', '=', e.id)
       .execute();
     expect(audit.map((a) => [a.action, a.task_id])).toEqual([['opened', ownTask]]);
+  });
+
+  it('R24 emits the escalation.opened webhook event in the same transaction', async () => {
+    await t.database.db
+      .insertInto('webhooks')
+      .values({
+        id: newId(),
+        workspace_id: t.demo.workspaceId,
+        url: 'https://hooks.example.com/handoff',
+        events_json: JSON.stringify(['escalation.opened']),
+        secret: 'test-secret',
+        active: 1,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    const e = (await strategist.post('/api/escalations', { ...ISSUE, taskId: otherTask })).json();
+    const deliveries = await t.database.db
+      .selectFrom('webhook_deliveries')
+      .select(['event', 'payload'])
+      .where('event', '=', 'escalation.opened')
+      .execute();
+    const mine = deliveries.filter((d) => d.payload.includes(e.id));
+    expect(mine).toHaveLength(1);
+    expect(JSON.parse(mine[0].payload).data).toMatchObject({
+      escalationId: e.id,
+      taskId: otherTask,
+      severity: 'high',
+    });
+    await t.database.db.updateTable('webhooks').set({ active: 0 }).execute();
   });
 
   it('R24 R5 a contractor escalating about another contractor or his task gets 404 and nothing is written', async () => {

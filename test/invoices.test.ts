@@ -25,7 +25,12 @@ describe.each(testDialects())('contractor invoices (R29) on %s', (dialect) => {
     contractorId: string,
     items: [string, number][],
     status = 'ready',
-  ): Promise<{ taskId: string; items: { id: string; name: string; amountMinor: number }[] }> {
+  ): Promise<{
+    taskId: string;
+    clientId: string;
+    month: string;
+    items: { id: string; name: string; amountMinor: number }[];
+  }> {
     let clientId = '';
     for (const id of t.demo.clientIds) {
       const c = await getClientForAssignment(t.database.db, {
@@ -57,7 +62,7 @@ describe.each(testDialects())('contractor invoices (R29) on %s', (dialect) => {
     const taskId = res.json().taskId as string;
     await t.database.db.updateTable('tasks').set({ status }).where('id', '=', taskId).execute();
     const task = (await coordinator.get(`/api/tasks/${taskId}`)).json();
-    return { taskId, items: task.items };
+    return { taskId, clientId, month: due.slice(0, 7), items: task.items };
   }
 
   const newDraft = (who: Client = lina) =>
@@ -405,5 +410,46 @@ describe.each(testDialects())('contractor invoices (R29) on %s', (dialect) => {
       .where('id', '=', inv.id)
       .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
+  });
+  it('R21 R27 R29 an approved billable extra round is committed on the budget and billed once', async () => {
+    const task = await passedTask(linaId(), [['static', 1]]);
+    const committed = async () =>
+      (await finance.get(`/api/budgets?month=${task.month}`))
+        .json()
+        .items.find((r: { client: { id: string } }) => r.client.id === task.clientId)
+        .committedMinor;
+    const before = await committed();
+    const roundId = newId();
+    await t.database.db
+      .insertInto('revision_rounds')
+      .values({
+        id: roundId,
+        workspace_id: t.demo.workspaceId,
+        task_id: task.taskId,
+        number: 2,
+        source: 'revision_request',
+        request_id: null,
+        review_id: null,
+        needs_approval: 1,
+        approval_status: 'approved_billable',
+        billable: 1,
+        amount_minor: 5_000,
+        currency: 'USD',
+        decided_by: t.demo.users.coordinator,
+        decided_at: new Date().toISOString(),
+        reason: 'Client changed the brief',
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    expect(await committed()).toBe(before + 5_000);
+    const draft = (await newDraft()).json();
+    const round = draft.lines.find((l: Line) => l.kind === 'extra_round');
+    expect(round).toMatchObject({ sourceId: roundId, amountMinor: 5_000 });
+    const again = await lina.post(`/api/invoices/${draft.id}/lines`, {
+      sourceType: 'revision_round',
+      sourceId: roundId,
+      version: draft.version,
+    });
+    expect(again.statusCode).toBe(409);
   });
 });

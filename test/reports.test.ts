@@ -91,6 +91,25 @@ describe.each(testDialects())('R32 reports on %s', (dialect) => {
     });
   });
 
+  it('R32 on time means done by the end of the due day in the workspace time zone', async () => {
+    const onTime = async (tz: string) => {
+      await t.database.db
+        .updateTable('workspaces')
+        .set({ time_zone: tz })
+        .where('id', '=', admin.workspaceId!)
+        .execute();
+      const rows = (await admin.get(`/api/reports/scorecards?${MARCH}`)).json().rows;
+      return [row(rows, d.ana).subtasksOnTime, row(rows, d.ben).subtasksOnTime];
+    };
+    try {
+      // 2025-03-05T23:00Z is the next morning in Tokyo (late) but the same evening in New York.
+      expect(await onTime('Asia/Tokyo')).toEqual([2, 1]);
+      expect(await onTime('America/New_York')).toEqual([4, 1]);
+    } finally {
+      expect(await onTime('UTC')).toEqual([3, 1]);
+    }
+  });
+
   it('R32 scorecards: monthly trend and rate in force against quality for a type', async () => {
     const body = (
       await admin.get(
@@ -219,11 +238,12 @@ describe.each(testDialects())('R32 reports on %s', (dialect) => {
       actualMinor: 2500,
     });
 
+    // Ana: TA1 20000 + TA2 10000 + TA3 15000 + the billable round 2500.
     const byCon = (
       await admin.get(`/api/reports/spend?${range}&groupBy=contractor&period=quarter`)
     ).json();
     expect(pick(byCon.rows, d.ana, '2025-Q1')).toMatchObject({
-      committedMinor: 32500,
+      committedMinor: 47500,
       actualMinor: 22500,
     });
     expect(pick(byCon.rows, d.ben, '2025-Q1')).toMatchObject({

@@ -46,7 +46,8 @@ export async function generateDataset(url: string, sizeName: SizeName): Promise<
       .selectFrom('workspaces')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    if (Number(existing.n) > 0) throw new Error(`${redact(url)} already holds data: use an empty database`);
+    if (Number(existing.n) > 0)
+      throw new Error(`${redact(url)} already holds data: use an empty database`);
     const ctx: AppContext = {
       config,
       database,
@@ -63,13 +64,18 @@ export async function generateDataset(url: string, sizeName: SizeName): Promise<
       await run();
       const s = (performance.now() - t0) / 1000;
       const n = writer.total() - before;
-      console.log(`  ${name.padEnd(16)} ${String(n).padStart(9)} rows in ${s.toFixed(1).padStart(5)} s  (${Math.round(n / s).toLocaleString('en-US')} rows/s)`);
+      console.log(
+        `  ${name.padEnd(16)} ${String(n).padStart(9)} rows in ${s.toFixed(1).padStart(5)} s  (${Math.round(n / s).toLocaleString('en-US')} rows/s)`,
+      );
     };
     console.log(`Generating size ${sizeName} into ${redact(url)} (${database.dialect})`);
     await phase('reference data', () => writeReferenceData(w));
     await phase('work (5 years)', () =>
       writeWork(w, (month, rows) => {
-        if (month.endsWith('-12')) process.stdout.write(`    … ${month}: ${writer.total().toLocaleString('en-US')} rows so far\n`);
+        if (month.endsWith('-12'))
+          process.stdout.write(
+            `    … ${month}: ${writer.total().toLocaleString('en-US')} rows so far\n`,
+          );
         void rows;
       }),
     );

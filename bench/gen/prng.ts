@@ -62,7 +62,11 @@ export class IdSource {
   }
 
   next(): string {
-    const hex = (n: number) => Math.floor(this.rng.next() * 0x100000000).toString(16).padStart(8, '0').slice(0, n);
+    const hex = (n: number) =>
+      Math.floor(this.rng.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0')
+        .slice(0, n);
     const a = hex(8);
     const b = hex(8);
     const c = hex(8);

@@ -1,12 +1,16 @@
-import type { AppContext } from '../../src/server/context';
-import { addMember, createAccount, createWorkspace } from '../../src/server/features/workspaces/service';
 import type { Role } from '../../src/contracts/roles';
+import type { AppContext } from '../../src/server/context';
+import {
+  addMember,
+  createAccount,
+  createWorkspace,
+} from '../../src/server/features/workspaces/service';
 import { prose } from './prng';
 import {
   AS_OF,
+  addDays,
   BENCH_PASSWORD,
   type BenchUsers,
-  addDays,
   type ContractorInfo,
   type TypeInfo,
   type World,
@@ -19,20 +23,54 @@ import {
  */
 const PEOPLE: { key: string; role: Role; name: string; email: string }[] = [
   { key: 'admin', role: 'admin', name: 'Kassandra Ferrante', email: 'admin@demo.handoff.test' },
-  { key: 'coordinator', role: 'coordinator', name: 'Ellie Sebastian', email: 'coordinator@demo.handoff.test' },
-  { key: 'strategist', role: 'strategist', name: 'Jonathan Reisch', email: 'strategist@demo.handoff.test' },
-  { key: 'strategist2', role: 'strategist', name: 'Amara Osei', email: 'strategist2@demo.handoff.test' },
-  { key: 'strategist3', role: 'strategist', name: 'Felix Brandt', email: 'strategist3@demo.handoff.test' },
+  {
+    key: 'coordinator',
+    role: 'coordinator',
+    name: 'Ellie Sebastian',
+    email: 'coordinator@demo.handoff.test',
+  },
+  {
+    key: 'strategist',
+    role: 'strategist',
+    name: 'Jonathan Reisch',
+    email: 'strategist@demo.handoff.test',
+  },
+  {
+    key: 'strategist2',
+    role: 'strategist',
+    name: 'Amara Osei',
+    email: 'strategist2@demo.handoff.test',
+  },
+  {
+    key: 'strategist3',
+    role: 'strategist',
+    name: 'Felix Brandt',
+    email: 'strategist3@demo.handoff.test',
+  },
   { key: 'qa', role: 'qa', name: 'Priya Nair', email: 'qa@demo.handoff.test' },
   { key: 'finance', role: 'finance', name: 'Marcus Webb', email: 'finance@demo.handoff.test' },
-  { key: 'contractor', role: 'contractor', name: 'Lina Okafor', email: 'contractor@demo.handoff.test' },
-  { key: 'contractor2', role: 'contractor', name: 'Mateo Álvarez', email: 'contractor2@demo.handoff.test' },
+  {
+    key: 'contractor',
+    role: 'contractor',
+    name: 'Lina Okafor',
+    email: 'contractor@demo.handoff.test',
+  },
+  {
+    key: 'contractor2',
+    role: 'contractor',
+    name: 'Mateo Álvarez',
+    email: 'contractor2@demo.handoff.test',
+  },
 ];
 
-export async function createPeople(ctx: AppContext): Promise<{ workspaceId: string; users: BenchUsers }> {
+export async function createPeople(
+  ctx: AppContext,
+): Promise<{ workspaceId: string; users: BenchUsers }> {
   const ids: Record<string, string> = {};
   for (const p of PEOPLE) {
-    ids[p.key] = (await createAccount(ctx, { name: p.name, email: p.email, password: BENCH_PASSWORD })).userId;
+    ids[p.key] = (
+      await createAccount(ctx, { name: p.name, email: p.email, password: BENCH_PASSWORD })
+    ).userId;
   }
   const db = ctx.database.db;
   const workspaceId = await createWorkspace(db, {
@@ -60,23 +98,118 @@ export async function createPeople(ctx: AppContext): Promise<{ workspaceId: stri
 }
 
 const TYPES: Omit<TypeInfo, 'id'>[] = [
-  { key: 'calendar', name: 'Monthly content calendar', unit: 'calendar', days: 10, amountMinor: 120_000 },
+  {
+    key: 'calendar',
+    name: 'Monthly content calendar',
+    unit: 'calendar',
+    days: 10,
+    amountMinor: 120_000,
+  },
   { key: 'captions', name: 'Caption copy', unit: 'item', days: 2, amountMinor: 4_000 },
   { key: 'static', name: 'Static graphic', unit: 'item', days: 3, amountMinor: 8_500 },
   { key: 'carousel', name: 'Carousel', unit: 'item', days: 4, amountMinor: 15_000 },
   { key: 'reel', name: 'Short video / reel edit', unit: 'item', days: 4, amountMinor: 22_000 },
   { key: 'stories', name: 'Stories set', unit: 'item', days: 2, amountMinor: 9_000 },
-  { key: 'community', name: 'Community management hour', unit: 'hour', days: 1, amountMinor: 4_500 },
+  {
+    key: 'community',
+    name: 'Community management hour',
+    unit: 'hour',
+    days: 1,
+    amountMinor: 4_500,
+  },
   { key: 'shortlist', name: 'Influencer shortlist', unit: 'item', days: 5, amountMinor: 30_000 },
   { key: 'outreach', name: 'Influencer outreach', unit: 'hour', days: 1, amountMinor: 5_500 },
   { key: 'report', name: 'Influencer campaign report', unit: 'item', days: 3, amountMinor: 25_000 },
 ];
 
-const FIRST = ['Lina', 'Mateo', 'Grace', 'Tomás', 'Angelica', 'Oliver', 'Naomi', 'Daniel', 'Sofia', 'Yusuf', 'Hana', 'Pierre', 'Ama', 'Ravi', 'Elena', 'Kofi', 'Marta', 'Jonas', 'Leila', 'Sam'];
-const LAST = ['Okafor', 'Álvarez', 'Kim', 'Ferreira', 'Santos', 'Hughes', 'Brooks', 'Reyes', 'Rossi', 'Demir', 'Sato', 'Laurent', 'Mensah', 'Iyer', 'Popescu', 'Boateng', 'Nowak', 'Berg', 'Haddad', 'Carter'];
-const ZONES = ['Europe/London', 'America/Mexico_City', 'America/Los_Angeles', 'Europe/Lisbon', 'Asia/Manila', 'Australia/Sydney', 'America/New_York', 'Europe/Berlin'];
-const BRAND_A = ['Harbor', 'Summit', 'Lumen', 'Fern', 'Trail', 'Copper', 'Maple', 'Nimbus', 'Atlas', 'Willow', 'Pioneer', 'Juniper', 'Cobalt', 'Saffron', 'Granite'];
-const BRAND_B = ['Coffee', 'Outfitters', 'Apothecary', 'Bakery', 'Studios', 'Fitness', 'Dental', 'Realty', 'Brewing', 'Yoga', 'Books', 'Bikes', 'Florals', 'Kitchen', 'Optics'];
+const FIRST = [
+  'Lina',
+  'Mateo',
+  'Grace',
+  'Tomás',
+  'Angelica',
+  'Oliver',
+  'Naomi',
+  'Daniel',
+  'Sofia',
+  'Yusuf',
+  'Hana',
+  'Pierre',
+  'Ama',
+  'Ravi',
+  'Elena',
+  'Kofi',
+  'Marta',
+  'Jonas',
+  'Leila',
+  'Sam',
+];
+const LAST = [
+  'Okafor',
+  'Álvarez',
+  'Kim',
+  'Ferreira',
+  'Santos',
+  'Hughes',
+  'Brooks',
+  'Reyes',
+  'Rossi',
+  'Demir',
+  'Sato',
+  'Laurent',
+  'Mensah',
+  'Iyer',
+  'Popescu',
+  'Boateng',
+  'Nowak',
+  'Berg',
+  'Haddad',
+  'Carter',
+];
+const ZONES = [
+  'Europe/London',
+  'America/Mexico_City',
+  'America/Los_Angeles',
+  'Europe/Lisbon',
+  'Asia/Manila',
+  'Australia/Sydney',
+  'America/New_York',
+  'Europe/Berlin',
+];
+const BRAND_A = [
+  'Harbor',
+  'Summit',
+  'Lumen',
+  'Fern',
+  'Trail',
+  'Copper',
+  'Maple',
+  'Nimbus',
+  'Atlas',
+  'Willow',
+  'Pioneer',
+  'Juniper',
+  'Cobalt',
+  'Saffron',
+  'Granite',
+];
+const BRAND_B = [
+  'Coffee',
+  'Outfitters',
+  'Apothecary',
+  'Bakery',
+  'Studios',
+  'Fitness',
+  'Dental',
+  'Realty',
+  'Brewing',
+  'Yoga',
+  'Books',
+  'Bikes',
+  'Florals',
+  'Kitchen',
+  'Optics',
+];
 
 /** Rate card, contractors with rates and time away, clients with one-sheeters and categories. */
 export async function writeReferenceData(w: World): Promise<void> {
@@ -85,7 +218,15 @@ export async function writeReferenceData(w: World): Promise<void> {
   const admin = w.users.admin;
   w.types = TYPES.map((t) => ({ ...t, id: ids.next() }));
   await db.transaction().execute(async (tx) => {
-    await writer.insert(tx, 'client_categories', ['core', 'growth', 'other'].map((name, i) => ({ workspace_id: workspaceId, name, sort: i + 1 })));
+    await writer.insert(
+      tx,
+      'client_categories',
+      ['core', 'growth', 'other'].map((name, i) => ({
+        workspace_id: workspaceId,
+        name,
+        sort: i + 1,
+      })),
+    );
     await writer.insert(
       tx,
       'deliverable_types',
@@ -96,7 +237,11 @@ export async function writeReferenceData(w: World): Promise<void> {
         group_name: ['shortlist', 'outreach', 'report'].includes(t.key) ? 'influencer' : 'organic',
         unit: t.unit,
         default_production_days: t.days,
-        qa_checklist_json: JSON.stringify(['On brief', 'Spelling checked', 'Exported in the right formats']),
+        qa_checklist_json: JSON.stringify([
+          'On brief',
+          'Spelling checked',
+          'Exported in the right formats',
+        ]),
         is_content_calendar: t.key === 'calendar' ? 1 : 0,
         archived: 0,
         sort: (i + 1) * 10,
@@ -106,7 +251,12 @@ export async function writeReferenceData(w: World): Promise<void> {
     );
 
     w.contractors = Array.from({ length: size.contractors }, (_, i): ContractorInfo => {
-      const skills = rng.sample(w.types.map((_, k) => k), rng.int(3, 6)).sort((a, b) => a - b);
+      const skills = rng
+        .sample(
+          w.types.map((_, k) => k),
+          rng.int(3, 6),
+        )
+        .sort((a, b) => a - b);
       const negotiated = new Map<number, number>();
       for (const k of rng.sample(skills, rng.int(0, 2))) {
         negotiated.set(k, Math.round(w.types[k].amountMinor * (0.85 + rng.next() * 0.3)));
@@ -114,7 +264,12 @@ export async function writeReferenceData(w: World): Promise<void> {
       return {
         id: ids.next(),
         userId: w.users.contractors[i] ?? null,
-        name: i === 0 ? 'Lina Okafor' : i === 1 ? 'Mateo Álvarez' : `${rng.pick(FIRST)} ${rng.pick(LAST)} ${i}`,
+        name:
+          i === 0
+            ? 'Lina Okafor'
+            : i === 1
+              ? 'Mateo Álvarez'
+              : `${rng.pick(FIRST)} ${rng.pick(LAST)} ${i}`,
         currency: rng.chance(0.1) ? 'EUR' : 'USD',
         skills,
         negotiated,
@@ -128,7 +283,12 @@ export async function writeReferenceData(w: World): Promise<void> {
         workspace_id: workspaceId,
         user_id: c.userId,
         name: c.name,
-        email: i < w.users.contractors.length ? (i === 0 ? w.users.contractorEmail : `contractor${i + 1}@demo.handoff.test`) : `contractor-${i}@bench.example.com`,
+        email:
+          i < w.users.contractors.length
+            ? i === 0
+              ? w.users.contractorEmail
+              : `contractor${i + 1}@demo.handoff.test`
+            : `contractor-${i}@bench.example.com`,
         time_zone: rng.pick(ZONES),
         country: '',
         skills_json: JSON.stringify(c.skills.map((k) => w.types[k].id)),
@@ -139,7 +299,12 @@ export async function writeReferenceData(w: World): Promise<void> {
         payment_terms: rng.pick(['Net 15', 'Net 30']),
         currency: c.currency,
         status: i < size.contractors * 0.9 ? 'active' : rng.pick(['trial', 'paused', 'offboarded']),
-        scorecard_json: JSON.stringify({ quality: rng.int(3, 5), communication: rng.int(3, 5), reliability: rng.int(3, 5), brandFit: rng.int(3, 5) }),
+        scorecard_json: JSON.stringify({
+          quality: rng.int(3, 5),
+          communication: rng.int(3, 5),
+          reliability: rng.int(3, 5),
+          brandFit: rng.int(3, 5),
+        }),
         trial_outcome: '',
         notes: '',
         version: 1,
@@ -151,13 +316,39 @@ export async function writeReferenceData(w: World): Promise<void> {
     // Department defaults since the start (with one price change a year), plus negotiated rates.
     const rates = [];
     for (const t of w.types) {
-      for (const [year, factor] of [[2021, 0.85], [2023, 0.92], [2025, 1]] as const) {
-        rates.push({ id: ids.next(), workspace_id: workspaceId, deliverable_type_id: t.id, contractor_id: null, amount_minor: Math.round(t.amountMinor * factor), currency: 'USD', effective_from: `${year}-12-01`, note: `${year + 1} rate card`, created_by: admin, created_at: now });
+      for (const [year, factor] of [
+        [2021, 0.85],
+        [2023, 0.92],
+        [2025, 1],
+      ] as const) {
+        rates.push({
+          id: ids.next(),
+          workspace_id: workspaceId,
+          deliverable_type_id: t.id,
+          contractor_id: null,
+          amount_minor: Math.round(t.amountMinor * factor),
+          currency: 'USD',
+          effective_from: `${year}-12-01`,
+          note: `${year + 1} rate card`,
+          created_by: admin,
+          created_at: now,
+        });
       }
     }
     for (const c of w.contractors) {
       for (const [k, amount] of c.negotiated) {
-        rates.push({ id: ids.next(), workspace_id: workspaceId, deliverable_type_id: w.types[k].id, contractor_id: c.id, amount_minor: amount, currency: c.currency, effective_from: '2021-12-01', note: 'Negotiated', created_by: admin, created_at: now });
+        rates.push({
+          id: ids.next(),
+          workspace_id: workspaceId,
+          deliverable_type_id: w.types[k].id,
+          contractor_id: c.id,
+          amount_minor: amount,
+          currency: c.currency,
+          effective_from: '2021-12-01',
+          note: 'Negotiated',
+          created_by: admin,
+          created_at: now,
+        });
       }
     }
     await writer.insert(tx, 'rates', rates);
@@ -167,7 +358,17 @@ export async function writeReferenceData(w: World): Promise<void> {
     for (const c of w.contractors) {
       for (let k = 0; k < 10; k++) {
         const start = addDays('2022-01-03', rng.int(0, 5 * 365));
-        away.push({ id: ids.next(), workspace_id: workspaceId, contractor_id: c.id, start_date: start, end_date: addDays(start, rng.int(0, 9)), kind: rng.pick(['travel', 'time_off', 'other']), note: '', created_by: admin, created_at: now });
+        away.push({
+          id: ids.next(),
+          workspace_id: workspaceId,
+          contractor_id: c.id,
+          start_date: start,
+          end_date: addDays(start, rng.int(0, 9)),
+          kind: rng.pick(['travel', 'time_off', 'other']),
+          note: '',
+          created_by: admin,
+          created_at: now,
+        });
       }
     }
     await writer.insert(tx, 'unavailability', away);
@@ -177,7 +378,10 @@ export async function writeReferenceData(w: World): Promise<void> {
       name: `${BRAND_A[i % BRAND_A.length]} ${BRAND_B[Math.floor(i / BRAND_A.length) % BRAND_B.length]} ${i + 1}`,
       strategist: w.users.strategists[i % w.users.strategists.length],
       oneSheeterVersion: rng.int(1, 3),
-      pool: rng.sample(w.contractors.map((_, k) => k), Math.min(w.contractors.length, rng.int(3, 6))),
+      pool: rng.sample(
+        w.contractors.map((_, k) => k),
+        Math.min(w.contractors.length, rng.int(3, 6)),
+      ),
       // A few big accounts and a long tail, as agencies have.
       weight: 1 / (1 + (i % 40)),
     }));
@@ -199,7 +403,14 @@ export async function writeReferenceData(w: World): Promise<void> {
         typical_revision_rounds: 1,
         collateral_ready: 1,
         fit_status: 'eligible',
-        contacts_json: JSON.stringify([{ name: `Contact ${i}`, role: 'Marketing lead', email: `lead${i}@client.example.com`, phone: '' }]),
+        contacts_json: JSON.stringify([
+          {
+            name: `Contact ${i}`,
+            role: 'Marketing lead',
+            email: `lead${i}@client.example.com`,
+            phone: '',
+          },
+        ]),
         notes: prose(rng, 80),
         archived: 0,
         fit_override_reason: null,
@@ -214,12 +425,26 @@ export async function writeReferenceData(w: World): Promise<void> {
     await writer.insert(
       tx,
       'one_sheeters',
-      w.clients.map((c) => ({ client_id: c.id, workspace_id: workspaceId, current_version: c.oneSheeterVersion, updated_at: now, updated_by: c.strategist })),
+      w.clients.map((c) => ({
+        client_id: c.id,
+        workspace_id: workspaceId,
+        current_version: c.oneSheeterVersion,
+        updated_at: now,
+        updated_by: c.strategist,
+      })),
     );
     const versions = [];
     for (const c of w.clients) {
       for (let v = 1; v <= c.oneSheeterVersion; v++) {
-        versions.push({ id: ids.next(), workspace_id: workspaceId, client_id: c.id, version: v, content_json: JSON.stringify(oneSheeter(w, c.name, v)), author_user_id: c.strategist, created_at: `${2021 + v}-12-01T09:00:00.000Z` });
+        versions.push({
+          id: ids.next(),
+          workspace_id: workspaceId,
+          client_id: c.id,
+          version: v,
+          content_json: JSON.stringify(oneSheeter(w, c.name, v)),
+          author_user_id: c.strategist,
+          created_at: `${2021 + v}-12-01T09:00:00.000Z`,
+        });
       }
     }
     await writer.insert(tx, 'one_sheeter_versions', versions);

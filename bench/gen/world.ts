@@ -112,7 +112,14 @@ export interface BillableTask {
   taskId: string;
   contractor: number;
   due: string;
-  items: { id: string; name: string; quantity: number; unit: number; amount: number; unitName: string }[];
+  items: {
+    id: string;
+    name: string;
+    quantity: number;
+    unit: number;
+    amount: number;
+    unitName: string;
+  }[];
 }
 
 export function newWorld(
@@ -142,6 +149,12 @@ const DAY_MS = 86_400_000;
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The earlier of two ISO dates: nothing is dated after the data set's "today". */
+export function notAfter(date: string, limit: string): string {
+  if (date < limit) return date;
+  return limit;
 }
 
 export function daysBetween(from: string, to: string): number {

@@ -62,7 +62,9 @@ export class Writer {
     for (const k of extra) this.note(`col:${table}.${k}`, `${table}.${k} does not exist: dropped`);
     const missing = info.required.filter((c) => !keys.includes(c));
     if (missing.length > 0) {
-      throw new Error(`${table}: the generator does not fill required column(s) ${missing.join(', ')}`);
+      throw new Error(
+        `${table}: the generator does not fill required column(s) ${missing.join(', ')}`,
+      );
     }
     let data = rows as Record<string, unknown>[];
     if (extra.length > 0) {

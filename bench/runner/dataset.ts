@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateDataset } from '../gen';
 import type { SizeName } from '../gen/world';
@@ -24,8 +32,12 @@ export function schemaHash(): string {
   const h = createHash('sha256');
   const files = [
     'src/server/db/schema.ts',
-    ...readdirSync(join(root, 'src/server/db/tables')).sort().map((f) => `src/server/db/tables/${f}`),
-    ...readdirSync(join(root, 'bench/gen')).sort().map((f) => `bench/gen/${f}`),
+    ...readdirSync(join(root, 'src/server/db/tables'))
+      .sort()
+      .map((f) => `src/server/db/tables/${f}`),
+    ...readdirSync(join(root, 'bench/gen'))
+      .sort()
+      .map((f) => `bench/gen/${f}`),
     'src/domain/planner.ts',
   ];
   for (const f of files) h.update(f).update(readFileSync(join(root, f)));

@@ -71,7 +71,9 @@ export async function scorecards(db: Kysely<DB>, workspaceId: string, asOf = AS_
       averageRounds: Number(r.rounds) / tasks,
       qaFirstPassRate: Number(r.first_pass) / tasks,
       escalations: escalated.get(r.contractor_id) ?? 0,
-      costPerDeliverableMinor: Math.round(Number(r.cost_minor) / Math.max(1, units.get(r.contractor_id) ?? 0)),
+      costPerDeliverableMinor: Math.round(
+        Number(r.cost_minor) / Math.max(1, units.get(r.contractor_id) ?? 0),
+      ),
     };
   });
 }
@@ -83,7 +85,11 @@ export interface Timing {
   detail: string;
 }
 
-export async function timeScorecards(db: Kysely<DB>, workspaceId: string, runs: number): Promise<Timing> {
+export async function timeScorecards(
+  db: Kysely<DB>,
+  workspaceId: string,
+  runs: number,
+): Promise<Timing> {
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i++) {
@@ -92,7 +98,12 @@ export async function timeScorecards(db: Kysely<DB>, workspaceId: string, runs: 
     times.push(performance.now() - t0);
   }
   const sorted = Float64Array.from(times).sort();
-  return { runs, p50: percentile(sorted, 50), max: sorted[sorted.length - 1], detail: `${rows} contractors` };
+  return {
+    runs,
+    p50: percentile(sorted, 50),
+    max: sorted[sorted.length - 1],
+    detail: `${rows} contractors`,
+  };
 }
 
 /**
@@ -101,7 +112,14 @@ export async function timeScorecards(db: Kysely<DB>, workspaceId: string, runs: 
  */
 export function timePlanner(count = 1000, rounds = 5): Timing {
   const rng = new Rng(7);
-  const holidays = new Set(['2026-12-25', '2026-12-26', '2027-01-01', '2027-01-19', '2027-02-16', '2027-05-31']);
+  const holidays = new Set([
+    '2026-12-25',
+    '2026-12-26',
+    '2027-01-01',
+    '2027-01-19',
+    '2027-02-16',
+    '2027-05-31',
+  ]);
   const inputs = Array.from({ length: count }, () => {
     const due = addDays(AS_OF, rng.int(5, 90));
     const unavailable = Array.from({ length: 10 }, () => {
@@ -126,5 +144,10 @@ export function timePlanner(count = 1000, rounds = 5): Timing {
     perPlan.push((performance.now() - t0) / count);
   }
   const sorted = Float64Array.from(perPlan).sort();
-  return { runs: rounds, p50: percentile(sorted, 50), max: sorted[sorted.length - 1], detail: `${count} plans/round, ${feasible} feasible` };
+  return {
+    runs: rounds,
+    p50: percentile(sorted, 50),
+    max: sorted[sorted.length - 1],
+    detail: `${count} plans/round, ${feasible} feasible`,
+  };
 }

@@ -38,7 +38,9 @@ export function percentile(sorted: Float64Array, p: number): number {
 
 export function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
   try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+      new RegExp(`${field}:\\s+(\\d+) kB`),
+    );
     return m ? Number(m[1]) / 1024 : null;
   } catch {
     return null;

@@ -21,7 +21,11 @@ export interface ScenarioSetup {
 
 const EMAIL = (role: string) => `${role}@demo.handoff.test`;
 const OPEN = new Set(['scheduled', 'in_production', 'internal_review', 'revision', 'qa']);
-export const LIST_STATUSES = 'in_production,internal_review,revision,qa';
+/**
+ * Delivered work (ready and closed): a filter that fills whole pages of 50 at every size, so the
+ * L-versus-S comparison of issue #10 compares pages of the same size.
+ */
+export const LIST_STATUSES = 'ready,closed';
 
 function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)];
@@ -34,17 +38,27 @@ function dueIn(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function setupScenarios(app: Child, db: Kysely<DB>, runId: string): Promise<ScenarioSetup> {
+export async function setupScenarios(
+  app: Child,
+  db: Kysely<DB>,
+  runId: string,
+): Promise<ScenarioSetup> {
   const notes: string[] = [];
   const as: Record<string, Session> = {};
-  for (const role of ['coordinator', 'contractor', 'strategist']) as[role] = await signIn(app.base, EMAIL(role), BENCH_PASSWORD);
+  for (const role of ['coordinator', 'contractor', 'strategist'])
+    as[role] = await signIn(app.base, EMAIL(role), BENCH_PASSWORD);
   const workspaceId = as.coordinator.headers['x-workspace-id'];
-  const get = (s: Session, path: string): RawRequest => ({ method: 'GET', path, headers: s.headers });
+  const get = (s: Session, path: string): RawRequest => ({
+    method: 'GET',
+    path,
+    headers: s.headers,
+  });
 
   // a. The whole board of the month.
   const boardPath = `/api/tasks/board?month=${BOARD_MONTH}`;
   const board = await as.coordinator.get(boardPath);
-  if (board.status !== 200) throw new Error(`board: ${board.status} ${JSON.stringify(board.json).slice(0, 300)}`);
+  if (board.status !== 200)
+    throw new Error(`board: ${board.status} ${JSON.stringify(board.json).slice(0, 300)}`);
   const boardItems = (board.json as { items: { id: string; status: string }[] }).items;
 
   // b. Keyset pages of a coordinator filter: the first page and the cursors of the next ones.
@@ -52,8 +66,11 @@ export async function setupScenarios(app: Child, db: Kysely<DB>, runId: string):
   const listPaths = [listBase];
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) {
-    const page = await as.coordinator.get(cursor ? `${listBase}&cursor=${encodeURIComponent(cursor)}` : listBase);
-    if (page.status !== 200) throw new Error(`list: ${page.status} ${JSON.stringify(page.json).slice(0, 300)}`);
+    const page = await as.coordinator.get(
+      cursor ? `${listBase}&cursor=${encodeURIComponent(cursor)}` : listBase,
+    );
+    if (page.status !== 200)
+      throw new Error(`list: ${page.status} ${JSON.stringify(page.json).slice(0, 300)}`);
     cursor = (page.json as { nextCursor: string | null }).nextCursor;
     if (!cursor) break;
     listPaths.push(`${listBase}&cursor=${encodeURIComponent(cursor)}`);
@@ -73,15 +90,41 @@ export async function setupScenarios(app: Child, db: Kysely<DB>, runId: string):
 
   // e. Comments on the month's open tasks; f. requests for the workspace's clients.
   const openTasks = boardItems.filter((t) => OPEN.has(t.status)).map((t) => t.id);
-  const clients = (await db.selectFrom('clients').select('id').where('workspace_id', '=', workspaceId).where('archived', '=', 0).execute()).map((r) => r.id);
-  const types = (await db.selectFrom('deliverable_types').select('id').where('workspace_id', '=', workspaceId).where('archived', '=', 0).execute()).map((r) => r.id);
+  const clients = (
+    await db
+      .selectFrom('clients')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('archived', '=', 0)
+      .execute()
+  ).map((r) => r.id);
+  const types = (
+    await db
+      .selectFrom('deliverable_types')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('archived', '=', 0)
+      .execute()
+  ).map((r) => r.id);
   let seq = 0;
   const json = (s: Session) => ({ ...s.headers, 'content-type': 'application/json' });
 
   const scenarios: HttpScenario[] = [
-    { key: 'a', name: `board (${boardItems.length} tasks)`, next: () => get(as.coordinator, boardPath) },
-    { key: 'b', name: `list (50, ${listPaths.length} pages)`, next: () => get(as.coordinator, pick(listPaths)) },
-    { key: 'c', name: `task page (${Number(hot.n)} comments)`, next: () => get(as.coordinator, `/api/tasks/${hot.task_id}`) },
+    {
+      key: 'a',
+      name: `board (${boardItems.length} tasks)`,
+      next: () => get(as.coordinator, boardPath),
+    },
+    {
+      key: 'b',
+      name: `list (50, ${listPaths.length} pages)`,
+      next: () => get(as.coordinator, pick(listPaths)),
+    },
+    {
+      key: 'c',
+      name: `task page (${Number(hot.n)} comments)`,
+      next: () => get(as.coordinator, `/api/tasks/${hot.task_id}`),
+    },
     { key: 'd', name: 'my work (contractor)', next: () => get(as.contractor, '/api/my-work') },
   ];
   const probeComment = await fetch(`${app.base}/api/tasks/${openTasks[0]}/comments`, {
@@ -97,7 +140,11 @@ export async function setupScenarios(app: Child, db: Kysely<DB>, runId: string):
         method: 'POST',
         path: `/api/tasks/${pick(openTasks)}/comments`,
         headers: json(as.coordinator),
-        body: JSON.stringify({ body: `Benchmark comment ${seq++}: please check the export sizes @Jonathan Reisch`, visibility: 'all', kind: 'comment' }),
+        body: JSON.stringify({
+          body: `Benchmark comment ${seq++}: please check the export sizes @Jonathan Reisch`,
+          visibility: 'all',
+          kind: 'comment',
+        }),
       }),
     });
   } else {

@@ -27,7 +27,11 @@ export interface Child {
 }
 
 function launch(args: string[], env: NodeJS.ProcessEnv, base: string): Child {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-20_000);
@@ -50,7 +54,11 @@ function launch(args: string[], env: NodeJS.ProcessEnv, base: string): Child {
 }
 
 /** The app as `npm start` runs it (scripts/start.mjs: API + SPA + scheduler), on a given database. */
-export async function startApp(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Child> {
+export async function startApp(
+  databaseUrl: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  pollMs = 50,
+): Promise<Child> {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const child = launch(
@@ -69,7 +77,7 @@ export async function startApp(databaseUrl: string, extraEnv: NodeJS.ProcessEnv 
     },
     base,
   );
-  await waitHealthy(child, '/api/health', 600_000);
+  await waitHealthy(child, '/api/health', 600_000, pollMs);
   return child;
 }
 
@@ -81,7 +89,12 @@ export async function startCeiling(): Promise<Child> {
   return child;
 }
 
-export async function waitHealthy(child: Child, path: string, timeoutMs: number): Promise<void> {
+export async function waitHealthy(
+  child: Child,
+  path: string,
+  timeoutMs: number,
+  pollMs = 50,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.process.exitCode !== null) throw new Error(`server exited:\n${child.output()}`);
@@ -91,7 +104,7 @@ export async function waitHealthy(child: Child, path: string, timeoutMs: number)
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${child.output()}`);
 }

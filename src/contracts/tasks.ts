@@ -225,7 +225,10 @@ export const MyWork = z.object({
   subtasks: z.array(WorkSubtask),
   /** Contractor: tasks whose brief he still has to acknowledge (R17). */
   awaitingBrief: z.array(WorkTask),
-  /** Strategist: tasks in internal review or revision; QA: tasks in QA. */
+  /**
+   * Strategist: tasks in internal review or revision; QA: tasks in QA; coordinator/admin: tasks
+   * whose extra revision round waits for a decision (R21).
+   */
   tasksNeedingAction: z.array(WorkTask),
   /** Coordinator/admin: the triage queue (requests waiting). */
   triage: z.object({ count: z.number().int(), requests: z.array(TriageRequest) }).nullable(),

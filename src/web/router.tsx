@@ -84,6 +84,7 @@ const indexRoute = createRoute({
 /** Screens that have landed; the rest show an honest placeholder. */
 const SCREENS: Partial<Record<Section, ReturnType<typeof lazyRouteComponent>>> = {
   settings: lazyRouteComponent(() => import('./features/settings/SettingsPage'), 'SettingsPage'),
+  reports: lazyRouteComponent(() => import('./features/reports/ReportsPage'), 'ReportsPage'),
   clients: lazyRouteComponent(() => import('./features/clients/ClientsPage'), 'ClientsPage'),
   contractors: lazyRouteComponent(
     () => import('./features/contractors/ContractorsPage'),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/contracts/roles';
 import type { RegisteredRoute } from '../../src/server/auth/access';
@@ -18,6 +19,7 @@ import {
   operationOf,
   type Pools,
   paramNames,
+  roleFor,
   routeLabel,
   signInAll,
 } from '../support/registry';
@@ -498,4 +500,45 @@ describe.each(testDialects())('hostile input on %s', (dialect) => {
     expect(failures).toEqual([]);
     expect(rejections).toEqual([]);
   }, 150_000);
+
+  it('every CSV download neutralises the formulas that hostile input stored (spreadsheet injection)', async () => {
+    // Besides whatever the run above stored, a client whose name and notes are formulas.
+    const formula = '=HYPERLINK("https://evil.example","open")';
+    const made = await clients.strategist.post('/api/clients', {
+      name: formula,
+      companyCategory: 'core',
+      departmentTier: 1,
+      notes: '@SUM(1+1)',
+    });
+    expect(made.statusCode).toBe(201);
+    const failures: string[] = [];
+    let csvs = 0;
+    let cells = 0;
+    let guarded = 0;
+    for (const route of apiRoutes(t.routes).filter((r) => r.method === 'GET')) {
+      const role = roleFor(route);
+      if (!role || role === 'contractor') continue;
+      const res = await clients[role].get(fillUrl(route.url, pools).url);
+      if (res.statusCode !== 200 || !/text\/csv/.test(String(res.headers['content-type'])))
+        continue;
+      csvs++;
+      const rows = Papa.parse<string[]>(res.body.replace(/^\uFEFF/, ''), {
+        skipEmptyLines: true,
+      }).data;
+      for (const row of rows) {
+        for (const cell of row) {
+          cells++;
+          if (cell === `'${formula}`) guarded++;
+          if (/^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell))
+            failures.push(`${routeLabel(route)}: cell ${JSON.stringify(cell.slice(0, 60))}`);
+        }
+      }
+    }
+    console.log(
+      `[security] CSV injection on ${dialect}: ${csvs} CSV downloads, ${cells} cells, ${failures.length} live formulas`,
+    );
+    expect(csvs).toBeGreaterThan(0);
+    expect(guarded, 'the formula client is exported, quoted').toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  });
 });

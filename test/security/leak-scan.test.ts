@@ -79,6 +79,18 @@ async function forbiddenValues(t: TestApp, ownContractorId: string): Promise<For
     if (c.visibility === 'internal' || c.kind === 'client_feedback')
       add(`internal comment (${c.kind})`, c.body);
   }
+  // Raw client feedback and internal notes wherever a feature keeps them (R5, R19): any text
+  // column named for it, found by introspection, e.g. revision_items.client_feedback_raw.
+  for (const table of await t.database.db.introspection.getTables()) {
+    for (const column of table.columns) {
+      if (!/client_feedback|feedback_raw|internal_note/i.test(column.name)) continue;
+      const values = await rowsOf<{ v: unknown }>(
+        t,
+        `select "${column.name}" as v from "${table.name}" where "${column.name}" is not null`,
+      );
+      for (const { v } of values) add(`${table.name}.${column.name}`, v);
+    }
+  }
   const rates = await rowsOf<{ contractor_id: string | null; amount_minor: number }>(
     t,
     'select contractor_id, amount_minor from rates',

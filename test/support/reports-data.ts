@@ -216,7 +216,7 @@ export async function seedReportData(
       .execute();
     return rid;
   };
-  const r1 = await request(acme, 20, '2025-03-01T10:00:00.000Z', '2025-03-01T14:00:00.000Z');
+  await request(acme, 20, '2025-03-01T10:00:00.000Z', '2025-03-01T14:00:00.000Z');
   await request(acme, 14, '2025-03-02T09:00:00.000Z', '2025-03-03T09:00:00.000Z');
   await request(acme, 10, '2025-03-03T08:00:00.000Z', '2025-03-03T10:00:00.000Z');
   await request(acme, 5, '2025-03-04T00:00:00.000Z', null, true);
@@ -233,13 +233,15 @@ export async function seedReportData(
     items: { type: string; qty: number; unit: number }[],
   ) => {
     const tid = id('task');
+    // Each task has its own request, submitted long before the ranges the tests read.
+    const rid = await request(cli, 30, '2024-12-01T00:00:00.000Z', '2024-12-01T01:00:00.000Z');
     const committed = items.reduce((s, i) => s + i.qty * i.unit, 0);
     await db
       .insertInto('tasks')
       .values({
         id: tid,
         workspace_id: ws,
-        request_id: r1,
+        request_id: rid,
         client_id: cli,
         contractor_id: con,
         strategist_user_id: userId,

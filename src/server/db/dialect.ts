@@ -10,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { withStatementCache } from './statement-cache';
 
 /**
  * Every difference between SQLite and PostgreSQL lives here and nowhere else. The schema keeps
@@ -53,7 +54,7 @@ export function openDialect(url: string): OpenedDialect {
   sqlite.pragma('busy_timeout = 5000');
   return {
     name: 'sqlite',
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     driver: sqlite,
     close: async () => {
       sqlite.close();

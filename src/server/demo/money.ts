@@ -6,7 +6,8 @@ import type { AppContext } from '../context';
 import type { Executor } from '../db';
 import { putBudget } from '../features/budgets/service';
 import { unbilledClaims } from '../features/invoices/claim';
-import { addAdjustment, createInvoiceFor, workspaceTimeZone } from '../features/invoices/service';
+import { addAdjustment } from '../features/invoices/lines';
+import { createInvoiceFor, workspaceTimeZone } from '../features/invoices/service';
 import { actOnInvoice } from '../features/invoices/transitions';
 import { newId } from '../lib/ids';
 

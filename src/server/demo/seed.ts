@@ -6,6 +6,7 @@ import { seedCommunity } from './community';
 import { seedContractors } from './contractors';
 import { seedMoney } from './money';
 import { seedRequests } from './requests';
+import { seedWorkflow } from './workflow';
 
 export const DEMO_PASSWORD = 'handoff-demo';
 export const DEMO_WORKSPACE = 'Northwind Social';
@@ -57,6 +58,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   const { contractorIds, deliverableTypeIds } = await seedContractors(ctx, { workspaceId, users });
   const demo = { workspaceId, users, clientIds, contractorIds, deliverableTypeIds };
   await seedRequests(ctx, demo);
+  await seedWorkflow(ctx, demo);
   await seedCommunity(ctx, demo);
   await seedMoney(ctx, demo);
   return demo;

@@ -13,12 +13,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('subtasks')
     .columns(['workspace_id', 'task_id', 'sort'])
     .execute();
+  // The board's next open subtask of each task: only the open ones of a task, in due order,
+  // instead of reading all six and dropping the done ones.
+  await db.schema
+    .createIndex('subtasks_task_open')
+    .on('subtasks')
+    .columns(['task_id', 'status', 'due_date', 'sort'])
+    .execute();
   // Open work by due date ("my work", overdue, calendar of open items): only the open ones,
   // already in due order, instead of five years of done subtasks first.
   await db.schema
     .createIndex('subtasks_open_due')
     .on('subtasks')
     .columns(['workspace_id', 'status', 'due_date', 'sort'])
+    .execute();
+  // A strategist's (or QA person's) own open subtasks in due order, for "my work".
+  await db.schema
+    .createIndex('subtasks_assignee_open')
+    .on('subtasks')
+    .columns(['workspace_id', 'assignee_user_id', 'status', 'due_date', 'sort'])
     .execute();
   // Task lists filtered by status (coordinator filters, QA and strategist queues), keyset by
   // (due_date, id): without it the list scanned every closed task of past years in due order.
@@ -30,7 +43,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of ['tasks_status_due', 'subtasks_open_due', 'subtasks_workspace_task']) {
+  for (const name of [
+    'tasks_status_due',
+    'subtasks_assignee_open',
+    'subtasks_open_due',
+    'subtasks_task_open',
+    'subtasks_workspace_task',
+  ]) {
     await db.schema.dropIndex(name).ifExists().execute();
   }
 }

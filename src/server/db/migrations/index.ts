@@ -7,6 +7,8 @@ import * as notifications from './2026-11-25-05-notifications';
 import * as workflow from './2026-11-25-06-workflow';
 import * as community from './2026-11-25-07-community';
 import * as money from './2026-11-25-08-money';
+import * as performanceIndexes from './2026-11-25-09-performance-indexes';
+import * as reportsIndexes from './2026-11-25-10-reports-indexes';
 
 /** Every migration in order. Names sort by date; a new one is appended, never inserted. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-06-workflow': workflow,
   '2026-11-25-07-community': community,
   '2026-11-25-08-money': money,
+  '2026-11-25-09-performance-indexes': performanceIndexes,
+  '2026-11-25-10-reports-indexes': reportsIndexes,
 };

@@ -18,14 +18,12 @@ import { INVOICE_ACTIONS } from '../../../domain/invoice';
 import { actorOf } from '../../auth/access';
 import type { AppContext } from '../../context';
 import { exportInvoicesCsv } from './csv';
+import { addAdjustment, addWork, removeLine } from './lines';
 import { renderInvoicePdf } from './pdf';
 import {
-  addAdjustment,
-  addWork,
   createInvoice,
   getInvoice,
   listInvoices,
-  removeLine,
   unbilledWork,
   workspaceTimeZone,
 } from './service';

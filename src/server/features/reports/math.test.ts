@@ -7,6 +7,7 @@ import {
   quarterOf,
   rate,
   unavailableWeekdays,
+  utcOffsetMinutes,
   weekStarts,
 } from './math';
 
@@ -80,5 +81,17 @@ describe('R32 report arithmetic', () => {
     [10, 5, 0],
   ])('effectiveCapacity(%i, %i) = %s', (weekly, off, expected) => {
     expect(effectiveCapacity(weekly, off)).toBe(expected);
+  });
+});
+
+describe('utcOffsetMinutes', () => {
+  it.each([
+    ['UTC', '2026-01-15', 0],
+    ['America/New_York', '2026-01-15', -300],
+    ['America/New_York', '2026-07-15', -240],
+    ['Asia/Kolkata', '2026-07-15', 330],
+    ['Europe/Berlin', '2026-01-15', 60],
+  ])('%s on %s is %i minutes', (tz, date, expected) => {
+    expect(utcOffsetMinutes(tz, date)).toBe(expected);
   });
 });

@@ -30,6 +30,12 @@ export function average(values: readonly number[]): number | null {
 /** Rounds to one decimal place (hours, averages shown to people). */
 export const round1 = (v: number) => Math.round(v * 10) / 10;
 
+/**
+ * The day after `to`: an ISO instant column compared `>= from AND < dayAfter(to)` as text covers
+ * the UTC calendar days from..to and can use an index (a substr() of the column can't).
+ */
+export const dayAfter = (to: IsoDate): IsoDate => addCalendarDays(to, 1);
+
 /** '2026-05' → '2026-Q2'. */
 export function quarterOf(month: string): string {
   const m = Number(month.slice(5, 7));
@@ -91,4 +97,14 @@ export function unavailableWeekdays(
 /** Weekly capacity scaled to the weekdays the contractor is available. */
 export function effectiveCapacity(weekly: number, unavailableDays: number): number {
   return round1((weekly * (5 - unavailableDays)) / 5);
+}
+
+/** Minutes `timeZone` is ahead of UTC at noon UTC on `date` (New York in winter: -300). */
+export function utcOffsetMinutes(timeZone: string, date: IsoDate): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${date}T12:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = name?.match(/GMT([+-])(\d{2}):(\d{2})/);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }

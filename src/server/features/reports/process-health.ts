@@ -6,7 +6,7 @@ import { mondayOf } from '../../../domain/weekly-updates';
 import type { Executor } from '../../db';
 import { notFound } from '../../errors';
 import { listMissingWeeklyUpdates } from '../weekly-updates';
-import { average, median, num, round1, share } from './math';
+import { average, dayAfter, median, num, round1, share } from './math';
 
 /**
  * R32 process health: lead time of requests (R11), notice of revisions (R22), feedback with the
@@ -22,8 +22,6 @@ export interface HealthScope {
   clientId?: string;
 }
 
-const DAY = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 10)`;
-
 async function requestLead(db: Executor, s: HealthScope) {
   let q = db
     .selectFrom('requests')
@@ -35,8 +33,8 @@ async function requestLead(db: Executor, s: HealthScope) {
       sql<number>`sum(case when override_at is not null then 1 else 0 end)`.as('overrides'),
     ])
     .where('workspace_id', '=', s.workspaceId)
-    .where(DAY('submitted_at'), '>=', s.from)
-    .where(DAY('submitted_at'), '<=', s.to);
+    .where('submitted_at', '>=', s.from)
+    .where('submitted_at', '<', dayAfter(s.to));
   if (s.clientId) q = q.where('client_id', '=', s.clientId);
   return q.executeTakeFirstOrThrow();
 }
@@ -53,8 +51,8 @@ async function revisionNotice(db: Executor, s: HealthScope) {
     ])
     .where('r.workspace_id', '=', s.workspaceId)
     .where('r.strategist_tweak', '=', 0)
-    .where(DAY('r.created_at'), '>=', s.from)
-    .where(DAY('r.created_at'), '<=', s.to);
+    .where('r.created_at', '>=', s.from)
+    .where('r.created_at', '<', dayAfter(s.to));
   if (s.clientId) q = q.where('t.client_id', '=', s.clientId);
   return q.executeTakeFirstOrThrow();
 }
@@ -70,8 +68,8 @@ async function feedbackWhy(db: Executor, s: HealthScope) {
       sql<number>`sum(case when trim(i.why) <> '' then 1 else 0 end)`.as('why'),
     ])
     .where('i.workspace_id', '=', s.workspaceId)
-    .where(DAY('r.created_at'), '>=', s.from)
-    .where(DAY('r.created_at'), '<=', s.to);
+    .where('r.created_at', '>=', s.from)
+    .where('r.created_at', '<', dayAfter(s.to));
   if (s.clientId) q = q.where('t.client_id', '=', s.clientId);
   return q.executeTakeFirstOrThrow();
 }
@@ -86,8 +84,8 @@ async function assignmentHours(db: Executor, s: HealthScope) {
     .select(['submitted_at', 'assigned_at'])
     .where('workspace_id', '=', s.workspaceId)
     .where('assigned_at', 'is not', null)
-    .where(DAY('submitted_at'), '>=', s.from)
-    .where(DAY('submitted_at'), '<=', s.to);
+    .where('submitted_at', '>=', s.from)
+    .where('submitted_at', '<', dayAfter(s.to));
   if (s.clientId) q = q.where('client_id', '=', s.clientId);
   const rows = await q.limit(20000).execute();
   const hours = rows.map(

@@ -17,7 +17,7 @@ import type { Executor } from '../../db';
 import { AppError } from '../../errors';
 import { workspaceCurrency, workspaceToday } from '../rates';
 import { processHealthCsv, scorecardCsv, spendCsv, workloadCsv } from './csv';
-import { defaultRange } from './math';
+import { defaultRange, utcOffsetMinutes } from './math';
 import { processHealthReport } from './process-health';
 import { scorecardReport } from './scorecards';
 import { spendReport } from './spend';
@@ -42,7 +42,12 @@ async function rangeOf(db: Executor, workspaceId: string, q: { from?: string; to
       fields: { to: 'At most three years after "from"' },
     });
   }
-  return { from, to, today };
+  const ws = await db
+    .selectFrom('workspaces')
+    .select('time_zone')
+    .where('id', '=', workspaceId)
+    .executeTakeFirst();
+  return { from, to, today, offsetMinutes: utcOffsetMinutes(ws?.time_zone ?? 'UTC', to) };
 }
 
 function sendCsv(reply: FastifyReply, name: string, body: string) {
@@ -92,7 +97,13 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
       const { workspaceId } = actorOf(request);
       const { format, clientId, ...range } = request.query;
       const r = await rangeOf(db, workspaceId, range);
-      const report = await processHealthReport(db, { workspaceId, ...r, clientId });
+      const report = await processHealthReport(db, {
+        workspaceId,
+        from: r.from,
+        to: r.to,
+        today: r.today,
+        clientId,
+      });
       if (format === 'csv') {
         return sendCsv(reply, `process-health-${r.from}-to-${r.to}`, processHealthCsv(report));
       }

@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db';
+import { dayAfter } from './math';
+import { epochDaySql, localEpochDaySql } from './sql-days';
 
 /**
  * R32 contractor scorecards: every figure is one GROUP BY statement per source table; nothing
  * loads individual subtasks, tasks or reviews into memory.
  *
  * A subtask counts once it is due in the range and either done or overdue (its due day is before
- * today); it is on time when completed on or before its due day (the completion's UTC calendar
- * day). A task counts when it is not cancelled and its final due date is in the range.
+ * today); it is on time when completed by the end of its due day in the workspace's time zone
+ * (at the zone's UTC offset on the range's last day). A task counts when it is not cancelled and its final due date is in the range.
  */
 
 export interface ScorecardScope {
@@ -15,6 +17,8 @@ export interface ScorecardScope {
   from: string;
   to: string;
   today: string;
+  /** The workspace zone's offset from UTC: a due day ends at midnight there. */
+  offsetMinutes: number;
   contractorId?: string;
   deliverableTypeId?: string;
 }
@@ -47,17 +51,16 @@ function scopedTasks(db: Executor, s: ScorecardScope) {
 
 /** Contractor subtasks due in range (done or overdue), per contractor, optionally per month. */
 export async function subtaskPunctuality(db: Executor, s: ScorecardScope, byMonth: boolean) {
+  const onTime = sql`s.completed_at is not null and ${localEpochDaySql('s.completed_at', s.offsetMinutes)} <= ${epochDaySql('s.due_date')}`;
   let q = db
     .selectFrom('subtasks as s')
     .innerJoin('tasks as t', 't.id', 's.task_id')
     .select([
       't.contractor_id',
       (eb) => eb.fn.countAll<number>().as('due'),
-      sql<number>`sum(case when s.completed_at is not null and substr(s.completed_at, 1, 10) <= s.due_date then 1 else 0 end)`.as(
-        'on_time',
-      ),
+      sql<number>`sum(case when ${onTime} then 1 else 0 end)`.as('on_time'),
       sql<number>`sum(case when s.kind = 'final' then 1 else 0 end)`.as('finals'),
-      sql<number>`sum(case when s.kind = 'final' and s.completed_at is not null and substr(s.completed_at, 1, 10) <= s.due_date then 1 else 0 end)`.as(
+      sql<number>`sum(case when s.kind = 'final' and ${onTime} then 1 else 0 end)`.as(
         'finals_on_time',
       ),
     ])
@@ -135,8 +138,8 @@ export async function escalationCounts(db: Executor, s: ScorecardScope) {
     .leftJoin('tasks as t', 't.id', 'e.task_id')
     .select([who.as('contractor_id'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('e.workspace_id', '=', s.workspaceId)
-    .where(sql<string>`substr(e.opened_at, 1, 10)`, '>=', s.from)
-    .where(sql<string>`substr(e.opened_at, 1, 10)`, '<=', s.to)
+    .where('e.opened_at', '>=', s.from)
+    .where('e.opened_at', '<', dayAfter(s.to))
     .groupBy(who);
   if (s.contractorId) q = q.where(who, '=', s.contractorId);
   return q.execute();
@@ -152,8 +155,8 @@ export async function recognitionCounts(db: Executor, s: ScorecardScope) {
       sql<number>`sum(case when kind = 'feedback' then 1 else 0 end)`.as('feedback'),
     ])
     .where('workspace_id', '=', s.workspaceId)
-    .where(sql<string>`substr(created_at, 1, 10)`, '>=', s.from)
-    .where(sql<string>`substr(created_at, 1, 10)`, '<=', s.to)
+    .where('created_at', '>=', s.from)
+    .where('created_at', '<', dayAfter(s.to))
     .groupBy('contractor_id');
   if (s.contractorId) q = q.where('contractor_id', '=', s.contractorId);
   return q.execute();
@@ -171,11 +174,34 @@ export async function listContractors(
   return q.orderBy('name').limit(2000).execute();
 }
 
-export async function findDeliverableType(db: Executor, workspaceId: string, id?: string) {
-  let q = db
+/** The named deliverable type, else the one with the most task items due in the range. */
+export async function findDeliverableType(db: Executor, s: ScorecardScope) {
+  const types = db
     .selectFrom('deliverable_types')
     .select(['id', 'name', 'unit'])
-    .where('workspace_id', '=', workspaceId);
-  q = id ? q.where('id', '=', id) : q.where('archived', '=', 0).orderBy('sort').orderBy('name');
-  return q.limit(1).executeTakeFirst();
+    .where('workspace_id', '=', s.workspaceId);
+  if (s.deliverableTypeId) return types.where('id', '=', s.deliverableTypeId).executeTakeFirst();
+  const busiest = await db
+    .selectFrom('task_items as i')
+    .innerJoin('tasks as t', 't.id', 'i.task_id')
+    .select(['i.deliverable_type_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('t.workspace_id', '=', s.workspaceId)
+    .where('t.status', '!=', 'cancelled')
+    .where('t.due_date', '>=', s.from)
+    .where('t.due_date', '<=', s.to)
+    .groupBy('i.deliverable_type_id')
+    .orderBy('n', 'desc')
+    .orderBy('i.deliverable_type_id')
+    .limit(1)
+    .executeTakeFirst();
+  if (busiest) {
+    const found = await types.where('id', '=', busiest.deliverable_type_id).executeTakeFirst();
+    if (found) return found;
+  }
+  return types
+    .where('archived', '=', 0)
+    .orderBy('sort')
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
 }

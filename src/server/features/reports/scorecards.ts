@@ -11,7 +11,7 @@ type Scope = q.ScorecardScope;
 export async function scorecardReport(db: Executor, s: Scope): Promise<ScorecardReport> {
   const contractors = await q.listContractors(db, s);
   if (s.contractorId && contractors.length === 0) throw notFound('Contractor');
-  const type = await q.findDeliverableType(db, s.workspaceId, s.deliverableTypeId);
+  const type = await q.findDeliverableType(db, s);
   if (s.deliverableTypeId && !type) throw notFound('Deliverable type');
 
   const [punctual, quality, cost, escalations, recognition] = await Promise.all([

@@ -26,22 +26,25 @@ async function grid(db: Executor, workspaceId: string, weeks: string[]): Promise
     .execute();
   if (contractors.length === 0) return [];
   const bucket = sql<string>`case ${sql.join(
-    weeks.map((w) => sql`when t.due_date between ${w} and ${addCalendarDays(w, 6)} then ${w}`),
+    weeks.map(
+      (w) => sql`when t.due_date between ${w} and ${addCalendarDays(w, 6)} then cast(${w} as text)`,
+    ),
     sql` `,
   )} end`;
-  const loads = await db
+  // The CASE holds parameters, so it is grouped on from a derived table (PostgreSQL can't match
+  // a parameterised expression in GROUP BY with the one in the select list).
+  const dueItems = db
     .selectFrom('tasks as t')
     .innerJoin('task_items as i', 'i.task_id', 't.id')
-    .select([
-      't.contractor_id',
-      bucket.as('week'),
-      (eb) => eb.fn.sum<number>('i.quantity').as('load'),
-    ])
+    .select(['t.contractor_id', bucket.as('week'), 'i.quantity'])
     .where('t.workspace_id', '=', workspaceId)
     .where('t.status', '!=', 'cancelled')
     .where('t.due_date', '>=', first)
-    .where('t.due_date', '<=', last)
-    .groupBy(['t.contractor_id', bucket])
+    .where('t.due_date', '<=', last);
+  const loads = await db
+    .selectFrom(dueItems.as('x'))
+    .select(['x.contractor_id', 'x.week', (eb) => eb.fn.sum<number>('x.quantity').as('load')])
+    .groupBy(['x.contractor_id', 'x.week'])
     .execute();
   const off = await db
     .selectFrom('unavailability')

@@ -15,6 +15,7 @@ import { findWorkspace } from '../workspaces/queries';
 import { presentCalendarSubtask, presentWorkSubtask, presentWorkTask } from './present';
 import * as q from './queries';
 import { taskScopeOf } from './scope';
+import { tasksWithPendingRounds } from './workflow-queries';
 
 /** The calendar of due dates and time away, and each person's "my work" list. */
 
@@ -119,10 +120,16 @@ async function coordinatorWork(db: Executor, actor: Actor, today: IsoDate): Prom
     to: addCalendarDays(today, -1),
     limit: LIST_LIMIT,
   });
+  // R21: extra revision rounds wait for a coordinator's decision.
+  const approvals = [];
+  for (const id of await tasksWithPendingRounds(db, scope, LIST_LIMIT)) {
+    const task = await q.findTask(db, scope, id);
+    if (task) approvals.push(presentWorkTask(task));
+  }
   return {
     subtasks: own.map((s) => presentWorkSubtask(s, today)),
     awaitingBrief: [],
-    tasksNeedingAction: [],
+    tasksNeedingAction: approvals,
     triage: {
       count: await countSubmitted(db, { workspaceId }),
       requests: waiting.map((r) => ({

@@ -49,3 +49,16 @@ export async function finalDueDate(
   const subtasks = await findLateSubtasks(db, scope, task.id);
   return subtasks.find((s) => s.kind === 'final')?.due_date ?? task.due_date;
 }
+
+/** Tasks with a revision round waiting for a coordinator's decision (R21), oldest first. */
+export async function tasksWithPendingRounds(db: Executor, scope: TaskScope, limit: number) {
+  const rows = await db
+    .selectFrom('revision_rounds')
+    .select('task_id')
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('approval_status', '=', 'pending')
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return [...new Set(rows.map((r) => r.task_id))];
+}

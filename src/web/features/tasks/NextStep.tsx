@@ -4,6 +4,8 @@ import { Button } from '../../components/ui';
 import { AckBrief } from './AckBrief';
 import { QaForm, ScrubForm } from './ReviewForms';
 import { RevisionRequestForm } from './RevisionRequestForm';
+import { useRevisions } from './RevisionsView';
+import { RoundDecision } from './RoundDecision';
 import { SubmitVersionForm } from './SubmitVersionForm';
 
 /** Where the work stands for everyone else, when the viewer has nothing to do now. */
@@ -39,6 +41,7 @@ function waitingLine(t: TaskDetail): string {
 /** The actions the viewer may take on the task right now, as forms; otherwise who has the ball. */
 export function NextStep({ task: t }: { task: TaskDetail }) {
   const [form, setForm] = useState<'revision' | 'scrub' | null>(null);
+  const revisions = useRevisions(t.id);
   const acts = t.abilities.actions;
   const canRevise = acts.includes('request_revision');
   const coordinatorRelay =
@@ -49,7 +52,8 @@ export function NextStep({ task: t }: { task: TaskDetail }) {
   if (acts.includes('submit_draft') || acts.includes('submit_revision')) {
     blocks.push(<SubmitVersionForm key="submit" task={t} />);
   }
-  if (canRevise || acts.includes('pass_scrub') || coordinatorRelay) {
+  // An open form stays open when the task changes under it, so what was typed is not lost.
+  if (canRevise || acts.includes('pass_scrub') || coordinatorRelay || form !== null) {
     blocks.push(
       <div key="review" className="flex flex-col gap-2">
         {form === null ? (
@@ -79,6 +83,10 @@ export function NextStep({ task: t }: { task: TaskDetail }) {
   }
   if (acts.includes('qa_pass') || acts.includes('qa_fail'))
     blocks.push(<QaForm key="qa" task={t} />);
+  const pending = revisions.data?.rounds.find(
+    (r) => r.approvalStatus === 'pending' && r.abilities.decide,
+  );
+  if (pending) blocks.push(<RoundDecision key="round" task={t} round={pending} />);
 
   return (
     <section aria-labelledby="next-h" className="flex flex-col gap-2" data-testid="next-step">

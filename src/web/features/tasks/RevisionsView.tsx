@@ -44,20 +44,27 @@ export function RevisionsView({ task }: { task: TaskDetail }) {
   const tz = me.data?.current?.timeZone ?? 'UTC';
   const data = q.data;
   if (!data || (data.requests.length === 0 && data.rounds.length === 0)) return null;
+  const currentId = data.requests.find((r) => r.status === 'active')?.id;
   return (
     <section aria-labelledby="revisions-h" className="flex flex-col gap-2">
       <h3 id="revisions-h" className="text-xs font-semibold text-muted">
         Revisions · {data.roundsUsed} of {data.includedRounds} included round
         {data.includedRounds === 1 ? '' : 's'} used
       </h3>
+      {/* A coordinator decides in "Your next step"; everyone else sees that it waits. */}
       {data.rounds
-        .filter((r) => r.approvalStatus === 'pending')
+        .filter((r) => r.approvalStatus === 'pending' && !r.abilities.decide)
         .map((r) => (
           <RoundDecision key={r.id} task={task} round={r} />
         ))}
       <ol className="flex flex-col gap-2" data-testid="revision-requests">
         {data.requests.map((r) => {
-          const [label, tone] = REQUEST_LABEL[r.status];
+          // Only the newest active round is being worked on; earlier ones were answered.
+          const current = task.status === 'revision' && r.id === currentId;
+          const [label, tone] =
+            r.status === 'active' && !current
+              ? (['Addressed', 'ok'] as const)
+              : REQUEST_LABEL[r.status];
           return (
             <li key={r.id} className="rounded-md border border-line p-3 text-sm">
               <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-muted">

@@ -74,8 +74,10 @@ function TaskBody({ task: t }: { task: TaskDetail }) {
             content: (
               <div className="flex flex-col gap-5 p-5">
                 <NextStep task={t} />
+                {/* In revision, what to change comes before what was handed in. */}
+                {t.status === 'revision' ? <RevisionsView task={t} /> : null}
                 <DeliverablesView taskId={t.id} canCompare={staff} />
-                <RevisionsView task={t} />
+                {t.status !== 'revision' ? <RevisionsView task={t} /> : null}
                 {t.items.some((i) => i.unit === 'hour') ? <TimeLogSection taskId={t.id} /> : null}
               </div>
             ),
