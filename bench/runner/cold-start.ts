@@ -14,5 +14,10 @@ export async function timeColdStart(databaseUrl: string, runs: number) {
     await app.stop();
   }
   const sorted = Float64Array.from(times).sort();
-  return { runs, p50: percentile(sorted, 50), max: sorted[sorted.length - 1], detail: `${runs} starts` };
+  return {
+    runs,
+    p50: percentile(sorted, 50),
+    max: sorted[sorted.length - 1],
+    detail: `${runs} starts`,
+  };
 }

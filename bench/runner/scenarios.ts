@@ -1,7 +1,7 @@
 import type { RawRequest } from 'autocannon';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema';
-import { BENCH_PASSWORD, BOARD_MONTH } from '../gen/world';
+import { AS_OF, addDays, BENCH_PASSWORD, BOARD_MONTH } from '../gen/world';
 import type { Child, Session } from './servers';
 import { signIn } from './servers';
 
@@ -10,6 +10,8 @@ export interface HttpScenario {
   key: string;
   name: string;
   next: () => RawRequest;
+  /** A report: measured one request at a time only. */
+  c1Only?: boolean;
 }
 
 export interface ScenarioSetup {
@@ -17,6 +19,8 @@ export interface ScenarioSetup {
   notes: string[];
   workspaceId: string;
   boardTasks: number;
+  /** False when GET /api/reports/scorecards is missing: g is then timed in-process. */
+  reportsRoute: boolean;
 }
 
 const EMAIL = (role: string) => `${role}@demo.handoff.test`;
@@ -170,5 +174,21 @@ export async function setupScenarios(
       };
     },
   });
-  return { scenarios, notes, workspaceId, boardTasks: boardItems.length };
+  // g. Contractor scorecards over the 12 months before the data set's "today".
+  const scorecardsPath = `/api/reports/scorecards?from=${addDays(AS_OF, -364)}&to=${AS_OF}`;
+  const report = await as.coordinator.get(scorecardsPath);
+  const reportsRoute = report.status === 200;
+  if (reportsRoute) {
+    scenarios.push({
+      key: 'g',
+      name: 'report: scorecards, 12 months',
+      next: () => get(as.coordinator, scorecardsPath),
+      c1Only: true,
+    });
+  } else {
+    notes.push(
+      `g. GET /api/reports/scorecards answered ${report.status}: timed in-process instead`,
+    );
+  }
+  return { scenarios, notes, workspaceId, boardTasks: boardItems.length, reportsRoute };
 }

@@ -33,13 +33,13 @@ import {
  */
 
 /**
- * Runs per route and role: 15, fewer once the registry grows, so the file stays near 2,400
+ * Runs per route and role: 15, fewer once the registry grows, so the file stays near 2,000
  * requests per database whatever the features add (HOSTILE_RUNS overrides).
  */
 function runsFor(routeCount: number): { declared: number; guarded: number } {
   const declared =
     Number(process.env.HOSTILE_RUNS) ||
-    Math.max(5, Math.min(15, Math.round(2400 / (routeCount * 1.3))));
+    Math.max(5, Math.min(15, Math.round(2000 / (routeCount * 1.3))));
   // A role the route does not declare is refused by the guard before anything is read.
   return { declared, guarded: Math.max(2, Math.ceil(declared / 5)) };
 }

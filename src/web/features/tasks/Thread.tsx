@@ -167,7 +167,7 @@ function Composer({ task }: { task: TaskDetail }) {
               id="thread-mode"
               value={mode}
               onChange={(e) => setMode(e.target.value as Mode)}
-              className="w-auto"
+              className="max-w-xs"
             >
               <option value="all">Everyone on the task (contractor too)</option>
               <option value="internal">Internal — staff only</option>
