@@ -19,11 +19,15 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 export function CalendarPage() {
   const me = useMe();
   const today = todayIn(me.data?.current?.workspaceTimeZone ?? 'UTC');
-  const [month, setMonth] = useUrlState('month', today.slice(0, 7));
+  const [view, setView] = useUrlState('view', 'month');
+  const [anchor, setAnchor] = useUrlState('day', today);
   const [openTask, setOpenTask] = useUrlState('task');
+  const weekly = view === 'week';
+  const month = anchor.slice(0, 7);
   const first = ms(`${month}-01`);
-  const gridStart = first - ((new Date(first).getUTCDay() + 6) % 7) * DAY;
-  const days = Array.from({ length: 42 }, (_, i) => iso(gridStart + i * DAY));
+  const mondayOf = (t: number) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
+  const gridStart = weekly ? mondayOf(ms(anchor)) : mondayOf(first);
+  const days = Array.from({ length: weekly ? 7 : 42 }, (_, i) => iso(gridStart + i * DAY));
   const from = days[0];
   const to = days[days.length - 1];
   const q = useQuery({
@@ -31,29 +35,53 @@ export function CalendarPage() {
     queryFn: () => api<Cal>(`/api/calendar?from=${from}&to=${to}`),
   });
   const shift = (delta: number) => {
+    if (weekly) return setAnchor(iso(ms(anchor) + delta * 7 * DAY));
     const d = new Date(first);
     d.setUTCMonth(d.getUTCMonth() + delta);
-    setMonth(iso(d.getTime()).slice(0, 7));
+    setAnchor(iso(d.getTime()));
   };
-  const label = new Intl.DateTimeFormat('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(first));
+  const fmt = (d: string, opts: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: 'UTC' }).format(new Date(ms(d)));
+  const label = weekly
+    ? `${fmt(from, { day: 'numeric', month: 'short' })} – ${fmt(to, { day: 'numeric', month: 'short', year: 'numeric' })}`
+    : fmt(`${month}-01`, { month: 'long', year: 'numeric' });
+  const perCell = weekly ? 50 : 4;
 
   return (
     <>
       <PageHeader title="Calendar" subtitle="Subtask due dates and contractor time away">
-        <Button size="sm" variant="ghost" onClick={() => shift(-1)} aria-label="Previous month">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => shift(-1)}
+          aria-label={weekly ? 'Previous week' : 'Previous month'}
+        >
           <ChevronLeft size={16} />
         </Button>
         <span className="w-36 text-center text-sm font-medium">{label}</span>
-        <Button size="sm" variant="ghost" onClick={() => shift(1)} aria-label="Next month">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => shift(1)}
+          aria-label={weekly ? 'Next week' : 'Next month'}
+        >
           <ChevronRight size={16} />
         </Button>
-        <Button size="sm" onClick={() => setMonth(today.slice(0, 7))}>
+        <Button size="sm" onClick={() => setAnchor(today)}>
           Today
         </Button>
+        <label className="sr-only" htmlFor="calendar-view">
+          View
+        </label>
+        <select
+          id="calendar-view"
+          value={view}
+          onChange={(e) => setView(e.target.value)}
+          className="h-7 rounded-md border border-line bg-panel px-2 text-sm"
+        >
+          <option value="month">Month</option>
+          <option value="week">Week</option>
+        </select>
       </PageHeader>
       {q.isPending ? (
         <div className="p-5">
@@ -78,7 +106,7 @@ export function CalendarPage() {
             </tr>
           </thead>
           <tbody>
-            {[0, 1, 2, 3, 4, 5].map((week) => (
+            {(weekly ? [0] : [0, 1, 2, 3, 4, 5]).map((week) => (
               <tr key={week}>
                 {days.slice(week * 7, week * 7 + 7).map((d) => {
                   const dueHere = q.data.subtasks.filter((s) => s.dueDate === d);
@@ -88,8 +116,10 @@ export function CalendarPage() {
                     <td
                       key={d}
                       className={cx(
-                        'h-28 border border-line p-1.5 align-top text-xs',
-                        d.slice(0, 7) !== month && 'opacity-50',
+                        weekly
+                          ? 'h-96 border border-line p-1.5 align-top text-xs'
+                          : 'h-28 border border-line p-1.5 align-top text-xs',
+                        !weekly && d.slice(0, 7) !== month && 'opacity-50',
                         weekend && 'bg-sunken/60',
                       )}
                     >
@@ -110,7 +140,7 @@ export function CalendarPage() {
                           {u.contractor.name} away
                         </div>
                       ))}
-                      {dueHere.slice(0, 4).map((s) => (
+                      {dueHere.slice(0, perCell).map((s) => (
                         <button
                           key={s.id}
                           type="button"
@@ -124,8 +154,8 @@ export function CalendarPage() {
                           {s.title} · {s.client.name}
                         </button>
                       ))}
-                      {dueHere.length > 4 ? (
-                        <div className="text-muted">+{dueHere.length - 4} more</div>
+                      {dueHere.length > perCell ? (
+                        <div className="text-muted">+{dueHere.length - perCell} more</div>
                       ) : null}
                     </td>
                   );

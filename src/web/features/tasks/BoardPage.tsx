@@ -8,7 +8,7 @@ import { DueDate } from '../../components/DueDate';
 import { EmptyState, ErrorNotice, Input, PageHeader, Select, Spinner } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useUrlState } from '../../lib/url-state';
-import { useActiveContractors, useClients } from '../requests/useReferenceData';
+import { useActiveContractors, useClients, useStrategists } from '../requests/useReferenceData';
 import { StatusBadge } from './StatusBadge';
 import { TaskPanel } from './TaskPanel';
 
@@ -28,6 +28,8 @@ export function BoardPage() {
   const [month, setMonth] = useUrlState('month');
   const [clientId, setClientId] = useUrlState('clientId');
   const [contractorId, setContractorId] = useUrlState('contractorId');
+  const [strategistUserId, setStrategistUserId] = useUrlState('strategistUserId');
+  const strategists = useStrategists();
   const [openId, setOpenId] = useUrlState('task');
   const clients = useClients();
   const contractors = useActiveContractors();
@@ -35,8 +37,9 @@ export function BoardPage() {
   if (month) params.set('month', month);
   if (clientId) params.set('clientId', clientId);
   if (contractorId) params.set('contractorId', contractorId);
+  if (strategistUserId) params.set('strategistUserId', strategistUserId);
   const q = useQuery({
-    queryKey: ['board', month, clientId, contractorId],
+    queryKey: ['board', month, clientId, contractorId, strategistUserId],
     queryFn: () => api<z.infer<typeof TaskList>>(`/api/tasks?${params}`),
     placeholderData: (prev) => prev,
   });
@@ -96,6 +99,22 @@ export function BoardPage() {
           {contractors.data?.items.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
+            </option>
+          ))}
+        </Select>
+        <label className="sr-only" htmlFor="board-strategist">
+          Strategist
+        </label>
+        <Select
+          id="board-strategist"
+          value={strategistUserId}
+          onChange={(e) => setStrategistUserId(e.target.value)}
+          className="w-44"
+        >
+          <option value="">All strategists</option>
+          {strategists.data?.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name}
             </option>
           ))}
         </Select>

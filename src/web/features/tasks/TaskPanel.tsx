@@ -16,6 +16,7 @@ import { PlanView } from './PlanView';
 import { RevisionsView } from './RevisionsView';
 import { StaleNotice } from './StaleNotice';
 import { StatusBadge } from './StatusBadge';
+import { TaskCommunityActions } from './TaskCommunityActions';
 import { Thread } from './Thread';
 import { TransitionButtons } from './TransitionButtons';
 import { StaleProvider, useStale } from './task-command';
@@ -126,7 +127,8 @@ function TaskHeader({ task: t }: { task: TaskDetail }) {
         {t.committedMinor !== null ? (
           <Badge>{formatMoney(t.committedMinor, t.currency)} committed</Badge>
         ) : null}
-        <span className="ml-auto">
+        <span className="ml-auto flex flex-wrap items-center gap-1">
+          <TaskCommunityActions task={t} />
           <TransitionButtons task={t} />
         </span>
       </div>
