@@ -177,7 +177,7 @@ export const SaveOneSheeterBody = z.object({
 
 export const VersionParams = z.object({
   id: z.string().min(1).max(64),
-  version: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
 });
 
 export const OneSheeterVersionItem = z.object({
@@ -193,7 +193,7 @@ export const OneSheeterVersionList = z.object({
 });
 
 export const VersionListQuery = z.object({
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
@@ -203,8 +203,8 @@ export const OneSheeterVersionView = OneSheeterVersionItem.extend({
 
 export const DiffQuery = z.object({
   /** 0 means "before the first version" (an empty one-sheeter). */
-  from: z.coerce.number().int().min(0),
-  to: z.coerce.number().int().min(1),
+  from: z.coerce.number().int().min(0).max(2_147_483_647),
+  to: z.coerce.number().int().min(1).max(2_147_483_647),
 });
 
 const SectionValue = z.union([z.string(), z.array(z.string()), CommunityManagementSchema]);
