@@ -269,7 +269,10 @@ async function run(nginxBin) {
     `R5 the contractor's stream heard only task/notification hints (${linaOnB.messages.length} events) while staff created ${kill.acked} clients`,
   );
 
-  // (d) The scheduler: each job once per tick across the processes.
+  // (d) The scheduler: each job once per tick across the processes. Give the survivors a few
+  // ticks after the kill first, so "someone else picked the jobs up" is observable.
+  const sinceKill = Date.now() - kill.killedAtWall;
+  if (sinceKill < 4 * TICK_MS) await new Promise((r) => setTimeout(r, 4 * TICK_MS - sinceKill));
   await schedulerRuns({
     db,
     apps,
