@@ -5,6 +5,7 @@ import type { Database } from '../db';
 import { AppError } from '../errors';
 import { bearerApiToken, signInWithApiToken } from '../features/tokens/auth';
 import type { Auth } from './better-auth';
+import { createSessionReader, type SessionPerson } from './session-reader';
 
 /**
  * Who may call a route, declared on the route itself (`config.access`):
@@ -14,11 +15,7 @@ import type { Auth } from './better-auth';
  */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
-export interface SignedIn {
-  userId: string;
-  name: string;
-  email: string;
-}
+export type SignedIn = SessionPerson;
 
 /** The person making a request, in the workspace they are acting in. Tenancy comes from here only. */
 export interface Actor extends SignedIn {
@@ -81,6 +78,7 @@ export function registerAccessGuard(
   deps: { auth: Auth; database: Database; trustedOrigins: readonly string[] },
 ): RegisteredRoute[] {
   const registry: RegisteredRoute[] = [];
+  const readSession = createSessionReader(deps.auth, deps.database);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const access = route.config?.access;
@@ -105,7 +103,7 @@ export function registerAccessGuard(
     if (access === 'public') return;
     const signedIn = apiToken
       ? await signInWithApiToken(deps.database.db, request, apiToken)
-      : await loadSignedIn(deps.auth, request);
+      : await readSession(request.headers.cookie);
     request.signedIn = signedIn ?? undefined;
     let role: Role | null = null;
     if (signedIn && access !== 'signed-in') {
@@ -150,17 +148,6 @@ function originOf(referer: string | string[] | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function loadSignedIn(auth: Auth, request: FastifyRequest): Promise<SignedIn | null> {
-  const headers = new Headers();
-  const cookie = request.headers.cookie;
-  if (cookie) headers.set('cookie', cookie);
-  const authorization = request.headers.authorization;
-  if (authorization) headers.set('authorization', authorization);
-  const session = await auth.api.getSession({ headers });
-  if (!session) return null;
-  return { userId: session.user.id, name: session.user.name, email: session.user.email };
 }
 
 async function loadActor(

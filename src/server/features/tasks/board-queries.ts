@@ -33,42 +33,76 @@ function monthTasks(db: Executor, scope: TaskScope, f: BoardFilter) {
   return q;
 }
 
+/** What a board or list row shows of a parent task: the same columns for both. */
+export const LIST_ROW_COLUMNS = [
+  'tasks.id',
+  'tasks.title',
+  'tasks.client_id',
+  'tasks.contractor_id',
+  'tasks.strategist_user_id',
+  'tasks.status',
+  'tasks.due_date',
+  'tasks.month',
+  'tasks.brief_acknowledged_at',
+  'clients.name as client_name',
+  'contractors.name as contractor_name',
+  'strategist.name as strategist_name',
+] as const;
+
 export async function listBoardTasks(db: Executor, scope: TaskScope, f: BoardFilter) {
   return monthTasks(db, scope, f)
     .innerJoin('clients', 'clients.id', 'tasks.client_id')
     .leftJoin('user as strategist', 'strategist.id', 'tasks.strategist_user_id')
-    .select([
-      'tasks.id',
-      'tasks.title',
-      'tasks.client_id',
-      'tasks.contractor_id',
-      'tasks.strategist_user_id',
-      'tasks.status',
-      'tasks.due_date',
-      'tasks.month',
-      'tasks.brief_acknowledged_at',
-      'clients.name as client_name',
-      'contractors.name as contractor_name',
-      'strategist.name as strategist_name',
-    ])
+    .select(LIST_ROW_COLUMNS)
     .limit(f.limit)
     .execute();
 }
 
-export type BoardTaskRow = Awaited<ReturnType<typeof listBoardTasks>>[number];
+export type ListRow = Awaited<ReturnType<typeof listBoardTasks>>[number];
 
 /** Open subtasks of the board's tasks, in no particular order. */
 export async function listBoardOpenSubtasks(db: Executor, scope: TaskScope, f: BoardFilter) {
   return monthTasks(db, scope, f)
     .innerJoin('subtasks', 'subtasks.task_id', 'tasks.id')
     .where('subtasks.status', '=', 'todo')
-    .select([
-      'subtasks.id',
-      'subtasks.task_id',
-      'subtasks.kind',
-      'subtasks.title',
-      'subtasks.due_date',
-      'subtasks.sort',
-    ])
+    .select(OPEN_SUBTASK_COLUMNS)
     .execute();
+}
+
+const OPEN_SUBTASK_COLUMNS = [
+  'subtasks.id',
+  'subtasks.task_id',
+  'subtasks.kind',
+  'subtasks.title',
+  'subtasks.due_date',
+  'subtasks.sort',
+] as const;
+
+/**
+ * The open subtasks of a page of parent tasks (already scoped by the caller's task read): on
+ * subtasks_task_open, delivered tasks cost nothing — reading all their subtasks to find none
+ * open was most of a list page's time.
+ */
+export async function listOpenSubtasksOf(db: Executor, scope: TaskScope, taskIds: string[]) {
+  if (taskIds.length === 0) return [];
+  return db
+    .selectFrom('subtasks')
+    .where('subtasks.task_id', 'in', taskIds)
+    .where('subtasks.status', '=', 'todo')
+    .where('subtasks.workspace_id', '=', scope.workspaceId)
+    .select(OPEN_SUBTASK_COLUMNS)
+    .execute();
+}
+
+export type OpenSubtaskRow = Awaited<ReturnType<typeof listOpenSubtasksOf>>[number];
+
+/** Each task's next subtask: the earliest due open one, then plan order. */
+export function nextOpenSubtasks(open: readonly OpenSubtaskRow[]): Map<string, OpenSubtaskRow> {
+  const next = new Map<string, OpenSubtaskRow>();
+  for (const s of open) {
+    const seen = next.get(s.task_id);
+    if (!seen || s.due_date < seen.due_date || (s.due_date === seen.due_date && s.sort < seen.sort))
+      next.set(s.task_id, s);
+  }
+  return next;
 }

@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { BOARD_MAX_TASKS, BoardQuery, BoardResponse } from '../../../contracts/board';
-import type { SubtaskKind } from '../../../domain/planner';
-import { TASK_STATUS_LABELS, type TaskStatus } from '../../../domain/task-status';
 import { type Actor, actorOf } from '../../auth/access';
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db';
-import { listBoardOpenSubtasks, listBoardTasks } from './board-queries';
+import { listBoardOpenSubtasks, listBoardTasks, nextOpenSubtasks } from './board-queries';
+import { presentListItem } from './present';
 import { ensureContractorLinked, taskScopeOf } from './scope';
 
 const EVERYONE = ['admin', 'coordinator', 'strategist', 'qa', 'finance', 'contractor'] as const;
@@ -46,38 +45,9 @@ export async function boardOfMonth(
   const filter = { ...query, limit: BOARD_MAX_TASKS + 1 };
   const rows = await listBoardTasks(db, scope, filter);
   const open = await listBoardOpenSubtasks(db, scope, filter);
-  // The next subtask: the earliest due open one, then plan order.
-  const next = new Map<string, (typeof open)[number]>();
-  for (const s of open) {
-    const seen = next.get(s.task_id);
-    if (
-      !seen ||
-      s.due_date < seen.due_date ||
-      (s.due_date === seen.due_date && s.sort < seen.sort)
-    ) {
-      next.set(s.task_id, s);
-    }
-  }
+  const next = nextOpenSubtasks(open);
   rows.sort((a, b) => compare(a.due_date, b.due_date) || compare(a.id, b.id));
-  const items = rows.slice(0, BOARD_MAX_TASKS).map((r) => {
-    const status = r.status as TaskStatus;
-    const n = next.get(r.id);
-    return {
-      id: r.id,
-      title: r.title,
-      client: { id: r.client_id, name: r.client_name },
-      contractor: { id: r.contractor_id, name: r.contractor_name },
-      strategist: { userId: r.strategist_user_id, name: r.strategist_name ?? null },
-      status,
-      statusLabel: TASK_STATUS_LABELS[status],
-      dueDate: r.due_date,
-      month: r.month,
-      briefAcknowledged: r.brief_acknowledged_at !== null,
-      nextSubtask: n
-        ? { id: n.id, kind: n.kind as SubtaskKind, title: n.title, dueDate: n.due_date }
-        : null,
-    };
-  });
+  const items = rows.slice(0, BOARD_MAX_TASKS).map((r) => presentListItem(r, next.get(r.id)));
   return { month: query.month, items, truncated: rows.length > BOARD_MAX_TASKS };
 }
 

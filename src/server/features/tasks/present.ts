@@ -11,6 +11,7 @@ import type {
 import type { SubtaskKind } from '../../../domain/planner';
 import type { Role } from '../../../domain/roles';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../../../domain/task-status';
+import type { ListRow, OpenSubtaskRow } from './board-queries';
 import { actionsNow, mayWorkOnSubtask, subtaskBlockedReason } from './policy';
 import type { SubtaskRow, SubtaskWithTaskRow, TaskRow } from './queries';
 
@@ -23,8 +24,8 @@ const asStatus = (s: string) => s as TaskStatus;
 const asKind = (s: string) => s as SubtaskKind;
 
 export function presentListItem(
-  row: TaskRow,
-  next: SubtaskRow | undefined,
+  row: ListRow,
+  next: OpenSubtaskRow | undefined,
 ): z.infer<typeof TaskListItem> {
   return {
     id: row.id,
@@ -159,7 +160,7 @@ export function presentWorkSubtask(
   return { ...presentCalendarSubtask(s), overdue: s.status === 'todo' && s.due_date < today };
 }
 
-export function presentWorkTask(row: TaskRow): z.infer<typeof WorkTask> {
+export function presentWorkTask(row: ListRow): z.infer<typeof WorkTask> {
   const status = asStatus(row.status);
   return {
     id: row.id,

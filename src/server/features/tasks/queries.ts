@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../../domain/calendar';
 import { TASK_STATUSES } from '../../../domain/task-status';
 import type { Executor } from '../../db';
+import { LIST_ROW_COLUMNS } from './board-queries';
 import type { TaskScope } from './scope';
 
 /** Parent tasks and subtasks. Every read takes a TaskScope: a contractor sees only his own. */
@@ -61,7 +62,14 @@ export async function listTasks(db: Executor, scope: TaskScope, f: TaskFilter) {
 }
 
 function pageOfTasks(db: Executor, scope: TaskScope, f: TaskFilter, status: string | undefined) {
-  let q = selectTasks(db, scope);
+  let q = db
+    .selectFrom('tasks')
+    .innerJoin('clients', 'clients.id', 'tasks.client_id')
+    .innerJoin('contractors', 'contractors.id', 'tasks.contractor_id')
+    .leftJoin('user as strategist', 'strategist.id', 'tasks.strategist_user_id')
+    .select(LIST_ROW_COLUMNS)
+    .where('tasks.workspace_id', '=', scope.workspaceId);
+  if (scope.kind === 'contractor') q = q.where('contractors.user_id', '=', scope.userId);
   if (status) q = q.where('tasks.status', '=', status);
   if (f.clientId) q = q.where('tasks.client_id', '=', f.clientId);
   if (f.contractorId) q = q.where('tasks.contractor_id', '=', f.contractorId);

@@ -5,6 +5,7 @@ import type { Executor } from '../../db';
 import { notFound } from '../../errors';
 import { getClientForAssignment } from '../clients';
 import { decodeCursor, encodeCursor } from '../requests';
+import { listOpenSubtasksOf, nextOpenSubtasks } from './board-queries';
 import { presentDetail, presentListItem, presentSubtask } from './present';
 import * as q from './queries';
 import { ensureContractorLinked, taskScopeOf } from './scope';
@@ -32,18 +33,13 @@ export async function listTasksView(
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const subtasks = await q.listSubtasksOf(
-    db,
-    scope,
-    page.map((r) => r.id),
+  const next = nextOpenSubtasks(
+    await listOpenSubtasksOf(
+      db,
+      scope,
+      page.map((r) => r.id),
+    ),
   );
-  // The next open subtask: earliest due date, then plan order.
-  const next = new Map<string, q.SubtaskRow>();
-  for (const s of subtasks) {
-    if (s.status !== 'todo') continue;
-    const seen = next.get(s.task_id);
-    if (!seen || s.due_date < seen.due_date) next.set(s.task_id, s);
-  }
   const last = page[page.length - 1];
   return {
     items: page.map((r) => presentListItem(r, next.get(r.id))),
