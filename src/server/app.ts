@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -42,6 +42,7 @@ import { createLive, type Live } from './live';
 import { rateLimitOptions } from './live/rate-limit-store';
 import { registerLiveRoutes, registerScaleOutHooks } from './live/routes';
 import { createMailer, type Mailer } from './notify/mail';
+import { registerReadCache } from './read-cache';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -52,7 +53,18 @@ export interface BuiltApp {
   live: Live;
 }
 
-export const WEB_DIST = resolve(import.meta.dirname, '../../dist/web');
+/**
+ * The folder holding package.json. Found by walking up because this code runs both from
+ * src/server (tsx, vitest) and from the bundle in dist/server (`npm start`).
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+  }
+  return resolve(from, '../..');
+}
+
+export const WEB_DIST = resolve(projectRoot(import.meta.dirname), 'dist/web');
 
 /** Builds the Fastify app with every plugin and feature; does not listen. */
 export async function buildApp(
@@ -130,6 +142,7 @@ export async function buildApp(
     trustedOrigins: [new URL(config.publicUrl).origin],
   });
   registerInputGuard(app);
+  registerReadCache(app, config, database);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
     .union([z.literal(''), z.string().regex(/^[\w.-]{1,64}$/, 'Letters, digits, . - _ (≤ 64)')])
     .optional(),
   JOBS_TICK_INTERVAL_MS: z.coerce.number().int().min(250).max(60_000).optional(),
+  READ_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 export interface AppConfig {
@@ -46,6 +47,8 @@ export interface AppConfig {
   jobsTickIntervalMs: number | undefined;
   /** True for the embedded SQLite database, false for PostgreSQL. */
   isSqlite: boolean;
+  /** Keep answers of the board, lists, task pages and reports until the data changes. */
+  readCache: boolean;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     instanceId: e.INSTANCE_ID || undefined,
     jobsTickIntervalMs: e.JOBS_TICK_INTERVAL_MS,
     isSqlite,
+    readCache: e.READ_CACHE === 'on',
   };
 }
 

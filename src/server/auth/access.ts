@@ -5,7 +5,12 @@ import type { Database } from '../db';
 import { AppError } from '../errors';
 import { bearerApiToken, signInWithApiToken } from '../features/tokens/auth';
 import type { Auth } from './better-auth';
-import { createSessionReader, type SessionPerson } from './session-reader';
+import {
+  createSessionReader,
+  type MembershipFacts,
+  type SessionFacts,
+  type SessionPerson,
+} from './session-reader';
 
 /**
  * Who may call a route, declared on the route itself (`config.access`):
@@ -101,13 +106,24 @@ export function registerAccessGuard(
       throw new AppError('FORBIDDEN', 'Cross-site request refused: send it from the Handoff app');
     }
     if (access === 'public') return;
-    const signedIn = apiToken
+    // An API token pins the workspace header to its own workspace: read the header after it.
+    const tokenPerson = apiToken
       ? await signInWithApiToken(deps.database.db, request, apiToken)
-      : await readSession(request.headers.cookie);
+      : undefined;
+    const wanted = request.headers[WORKSPACE_HEADER];
+    const workspaceId = typeof wanted === 'string' && wanted.length > 0 ? wanted : undefined;
+    const facts: SessionFacts | null = apiToken
+      ? tokenPerson ? { person: tokenPerson } : null
+      : await readSession(request.headers.cookie, workspaceId);
+    const signedIn = facts?.person ?? null;
     request.signedIn = signedIn ?? undefined;
     let role: Role | null = null;
     if (signedIn && access !== 'signed-in') {
-      const actor = await loadActor(deps.database, signedIn, request);
+      // The session read brought the membership along when it could; else one more query.
+      const actor =
+        facts?.membership !== undefined
+          ? actorFrom(signedIn, facts.membership)
+          : await loadActor(deps.database, signedIn, workspaceId);
       request.actorOrNull = actor ?? undefined;
       role = actor?.role ?? null;
     }
@@ -150,33 +166,35 @@ function originOf(referer: string | string[] | undefined): string | undefined {
   }
 }
 
+function actorFrom(signedIn: SignedIn, m: MembershipFacts | null): Actor | null {
+  if (!m || !isRole(m.role)) return null;
+  return {
+    ...signedIn,
+    workspaceId: m.workspaceId,
+    role: m.role,
+    membershipId: m.id,
+    timeZone: m.timeZone ?? m.workspaceTimeZone,
+  };
+}
+
+/** The membership in the named workspace, or the person's first one when none is named. */
 async function loadActor(
   database: Database,
   signedIn: SignedIn,
-  request: FastifyRequest,
+  workspaceId: string | undefined,
 ): Promise<Actor | null> {
-  const wanted = request.headers[WORKSPACE_HEADER];
   let q = database.db
     .selectFrom('memberships')
     .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
     .select([
       'memberships.id',
-      'memberships.workspace_id',
+      'memberships.workspace_id as workspaceId',
       'memberships.role',
-      'memberships.time_zone',
-      'workspaces.time_zone as workspace_time_zone',
+      'memberships.time_zone as timeZone',
+      'workspaces.time_zone as workspaceTimeZone',
     ])
     .where('memberships.user_id', '=', signedIn.userId);
-  if (typeof wanted === 'string' && wanted.length > 0) {
-    q = q.where('memberships.workspace_id', '=', wanted);
-  }
+  if (workspaceId) q = q.where('memberships.workspace_id', '=', workspaceId);
   const row = await q.orderBy('memberships.created_at').limit(1).executeTakeFirst();
-  if (!row || !isRole(row.role)) return null;
-  return {
-    ...signedIn,
-    workspaceId: row.workspace_id,
-    role: row.role,
-    membershipId: row.id,
-    timeZone: row.time_zone ?? row.workspace_time_zone,
-  };
+  return actorFrom(signedIn, row ?? null);
 }

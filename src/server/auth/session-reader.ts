@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import type { Database } from '../db';
 import type { Auth } from './better-auth';
 
@@ -9,10 +10,52 @@ export interface SessionPerson {
   email: string;
 }
 
-/** better-auth's session table, as far as the fast path reads it (better-auth owns the table). */
-type SessionTables = {
-  session: { token: string; userId: string; expiresAt: string | Date };
-};
+/** The person's membership of the workspace the request names, read with the session. */
+export interface MembershipFacts {
+  id: string;
+  workspaceId: string;
+  role: string;
+  timeZone: string | null;
+  workspaceTimeZone: string;
+}
+
+/**
+ * What the guard learns from the cookie: the person, and — when the request named a workspace and
+ * the fast path answered — their membership there (`null`: not a member; `undefined`: not read).
+ */
+export interface SessionFacts {
+  person: SessionPerson;
+  membership?: MembershipFacts | null;
+}
+
+interface SessionRow {
+  id: string;
+  name: string;
+  email: string;
+  expires_at: string | Date;
+  membership_id: string | null;
+  workspace_id: string | null;
+  role: string | null;
+  time_zone: string | null;
+  workspace_time_zone: string | null;
+}
+
+/**
+ * Session, person and membership in one statement, kept compiled: this runs on every signed-in
+ * request, and building it with the query builder each time cost more than executing it.
+ * (better-auth owns the session and user tables; these are its column names.)
+ */
+function sessionSql(dialect: Database['dialect']): string {
+  const [workspace, token] = dialect === 'sqlite' ? ['?', '?'] : ['$1', '$2'];
+  return `select u.id, u.name, u.email, s."expiresAt" as expires_at,
+      m.id as membership_id, m.workspace_id, m.role, m.time_zone,
+      w.time_zone as workspace_time_zone
+    from session s
+    join "user" u on u.id = s."userId"
+    left join memberships m on m.user_id = u.id and m.workspace_id = ${workspace}
+    left join workspaces w on w.id = m.workspace_id
+    where s.token = ${token}`;
+}
 
 /** better-call signs a cookie as `value.base64(HMAC-SHA256(secret, value))`: 44 characters. */
 const SIGNATURE_LENGTH = 44;
@@ -60,15 +103,21 @@ export function verifiedToken(signed: string, secret: string): string | null {
  */
 export function createSessionReader(auth: Auth, database: Database) {
   const context = auth.$context;
-  const db = database.db.withTables<SessionTables>();
+  const text = sessionSql(database.dialect);
 
-  async function viaBetterAuth(cookie: string): Promise<SessionPerson | null> {
+  async function viaBetterAuth(cookie: string): Promise<SessionFacts | null> {
     const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
     if (!session) return null;
-    return { userId: session.user.id, name: session.user.name, email: session.user.email };
+    return {
+      person: { userId: session.user.id, name: session.user.name, email: session.user.email },
+    };
   }
 
-  return async function readSession(cookie: string | undefined): Promise<SessionPerson | null> {
+  /** `workspaceId`: the workspace the request names, if any (its membership is read along). */
+  return async function readSession(
+    cookie: string | undefined,
+    workspaceId: string | undefined,
+  ): Promise<SessionFacts | null> {
     if (!cookie) return null;
     const ctx = await context;
     const signed = cookieValue(cookie, ctx.authCookies.sessionToken.name);
@@ -76,21 +125,29 @@ export function createSessionReader(auth: Auth, database: Database) {
     const token = verifiedToken(signed, ctx.secret);
     if (!token) return null;
     if (cookieValue(cookie, ctx.authCookies.dontRememberToken.name)) return viaBetterAuth(cookie);
-    const row = await db
-      .selectFrom('session')
-      .innerJoin('user', 'user.id', 'session.userId')
-      .select(['user.id', 'user.name', 'user.email', 'session.expiresAt'])
-      .where('session.token', '=', token)
-      .executeTakeFirst();
+    const { rows } = await database.db.executeQuery<SessionRow>(
+      CompiledQuery.raw(text, [workspaceId ?? '', token]),
+    );
+    const row = rows[0];
     if (!row) return null;
-    const expiresAt = new Date(row.expiresAt).getTime();
+    const expiresAt = new Date(row.expires_at).getTime();
     const { expiresIn, updateAge } = ctx.sessionConfig;
     const refreshDue = expiresAt - expiresIn * 1000 + updateAge * 1000 <= Date.now();
     if (!Number.isFinite(expiresAt) || expiresAt <= Date.now() || refreshDue) {
       return viaBetterAuth(cookie);
     }
-    return { userId: row.id, name: row.name, email: row.email };
+    const person = { userId: row.id, name: row.name, email: row.email };
+    if (!workspaceId) return { person };
+    const membership =
+      row.membership_id && row.workspace_id && row.role && row.workspace_time_zone
+        ? {
+            id: row.membership_id,
+            workspaceId: row.workspace_id,
+            role: row.role,
+            timeZone: row.time_zone,
+            workspaceTimeZone: row.workspace_time_zone,
+          }
+        : null;
+    return { person, membership };
   };
 }
-
-export type SessionReader = ReturnType<typeof createSessionReader>;

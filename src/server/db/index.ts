@@ -16,7 +16,17 @@ export interface Database {
 /** Opens SQLite (a file path) or PostgreSQL (a postgres:// URL). */
 export function openDatabase(url: string): Database {
   const opened = openDialect(url);
-  const db = new Kysely<DB>({ dialect: opened.dialect });
+  const db = new Kysely<DB>({
+    dialect: opened.dialect,
+    log: process.env.HANDOFF_QUERY_LOG
+      ? (e) => {
+          if (e.queryDurationMillis >= Number(process.env.HANDOFF_QUERY_LOG))
+            console.log(
+              `[query ${e.queryDurationMillis.toFixed(2)} ms] ${e.query.sql.slice(0, 300)}`,
+            );
+        }
+      : undefined,
+  });
   return {
     db,
     dialect: opened.name,

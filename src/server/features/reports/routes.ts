@@ -62,7 +62,7 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
   const db = ctx.database.db;
 
   app.get('/api/reports/scorecards', {
-    config: { access: READERS },
+    config: { access: READERS, readCache: true },
     schema: {
       tags: ['reports'],
       summary: 'Contractor scorecards, their monthly trend and rate-against-quality (R32)',
@@ -86,7 +86,7 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
   });
 
   app.get('/api/reports/process-health', {
-    config: { access: READERS },
+    config: { access: READERS, readCache: true },
     schema: {
       tags: ['reports'],
       summary: 'Lead time, revision notice, feedback with the why, assignment time (R32)',
@@ -112,7 +112,7 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
   });
 
   app.get('/api/reports/spend', {
-    config: { access: READERS },
+    config: { access: READERS, readCache: true },
     schema: {
       tags: ['reports'],
       summary: 'Spend against budget by client, contractor or type, per month or quarter (R32)',
@@ -139,7 +139,7 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
   });
 
   app.get('/api/reports/workload', {
-    config: { access: READERS },
+    config: { access: READERS, readCache: true },
     schema: {
       tags: ['reports'],
       summary: 'Contractor load by week against capacity, unavailability counted (R32)',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db';
 import type { TaskScope } from './scope';
 
@@ -85,13 +86,17 @@ const OPEN_SUBTASK_COLUMNS = [
  */
 export async function listOpenSubtasksOf(db: Executor, scope: TaskScope, taskIds: string[]) {
   if (taskIds.length === 0) return [];
-  return db
-    .selectFrom('subtasks')
-    .where('subtasks.task_id', 'in', taskIds)
-    .where('subtasks.status', '=', 'todo')
-    .where('subtasks.workspace_id', '=', scope.workspaceId)
-    .select(OPEN_SUBTASK_COLUMNS)
-    .execute();
+  return (
+    db
+      .selectFrom('subtasks')
+      .where('subtasks.task_id', 'in', taskIds)
+      .where('subtasks.status', '=', 'todo')
+      // An expression, not the bare column, keeps SQLite on subtasks_task_open: on the column it
+      // picks subtasks_open_due and walks every open subtask of the workspace (20 ms at size L).
+      .where(sql<string>`${sql.ref('subtasks.workspace_id')} || ''`, '=', scope.workspaceId)
+      .select(OPEN_SUBTASK_COLUMNS)
+      .execute()
+  );
 }
 
 export type OpenSubtaskRow = Awaited<ReturnType<typeof listOpenSubtasksOf>>[number];

@@ -19,7 +19,7 @@ export function registerBoardRoute(root: FastifyInstance, ctx: AppContext): void
   const app = root.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
   app.get('/api/tasks/board', {
-    config: { access: EVERYONE },
+    config: { access: EVERYONE, readCache: true },
     schema: {
       tags: ['tasks'],
       summary:

@@ -29,7 +29,7 @@ export function registerTaskRoutes(root: FastifyInstance, ctx: AppContext): void
   const tags = ['tasks'];
 
   app.get('/api/tasks', {
-    config: { access: EVERYONE },
+    config: { access: EVERYONE, readCache: true },
     schema: {
       tags,
       summary: 'The board: parent tasks by due date (a contractor sees only his own)',
@@ -40,7 +40,7 @@ export function registerTaskRoutes(root: FastifyInstance, ctx: AppContext): void
   });
 
   app.get('/api/tasks/:id', {
-    config: { access: EVERYONE },
+    config: { access: EVERYONE, readCache: true },
     schema: {
       tags,
       summary: 'A parent task with its subtasks, priced items and comments',
@@ -96,7 +96,7 @@ export function registerTaskRoutes(root: FastifyInstance, ctx: AppContext): void
   });
 
   app.get('/api/my-work', {
-    config: { access: EVERYONE },
+    config: { access: EVERYONE, readCache: true },
     schema: {
       tags,
       summary: 'What needs my attention: open subtasks, briefs to acknowledge, triage, QA',
