@@ -15,7 +15,7 @@ import { type Prepared, preparePg, prepareSqlite } from './runner/dataset';
 import { timePlanner, timeScorecards } from './runner/inprocess';
 import { type LoadResult, rssMb, runLoad } from './runner/load';
 import { printTable, printTargets, type RunResult, type Target, targets } from './runner/report';
-import { setupScenarios } from './runner/scenarios';
+import { type HttpScenario, setupScenarios } from './runner/scenarios';
 import { type Child, startApp, startCeiling } from './runner/servers';
 
 const argv = process.argv.slice(2);
@@ -71,38 +71,56 @@ async function measure(
     const ceilingC1 = await load(ceiling, 1, ceilingReq);
     const ceilingC32: LoadResult[] = [];
     const results: RunResult['scenarios'] = [];
-    for (const s of setup.scenarios) {
-      if (only && !only.includes(s.key)) continue;
-      if (s.c1Only) {
-        await load(app, 1, s.next, warm);
-        const c1 = await load(app, 1, s.next);
-        if (c1.failure) setup.notes.push(`${s.key}: ${c1.errors} failed, e.g. ${c1.failure}`);
+    const runScenarios = async (
+      child: Child,
+      list: HttpScenario[],
+      notes: string[],
+      suffix = '',
+    ) => {
+      for (const s of list) {
+        if (only && !only.includes(s.key)) continue;
+        const key = `${s.key}${suffix ? '′' : ''}`;
+        const name = `${s.name}${suffix}`;
+        if (s.c1Only) {
+          await load(child, 1, s.next, warm);
+          const c1 = await load(child, 1, s.next);
+          if (c1.failure) notes.push(`${key}: ${c1.errors} failed, e.g. ${c1.failure}`);
+          console.log(
+            `  ${key}. ${name}: c=1 p50 ${c1.p50.toFixed(1)} ms, p99 ${c1.p99.toFixed(1)} ms`,
+          );
+          results.push({ key, name, c1 });
+          continue;
+        }
+        // The ceiling is measured right before each scenario: the machine's load drifts.
+        await load(ceiling, 8, ceilingReq, warm);
+        const ceil = await load(ceiling, 32, ceilingReq, Math.max(3, Math.round(seconds / 2)));
+        ceilingC32.push(ceil);
+        await load(child, 8, s.next, warm);
+        const c1 = await load(child, 1, s.next);
+        const c32 = await load(child, 32, s.next);
+        for (const r of [c1, c32])
+          if (r.failure) notes.push(`${key}: ${r.errors} failed, e.g. ${r.failure}`);
         console.log(
-          `  ${s.key}. ${s.name}: c=1 p50 ${c1.p50.toFixed(1)} ms, p99 ${c1.p99.toFixed(1)} ms`,
+          `  ${key}. ${name}: c=1 ${Math.round(c1.rps)}/s p50 ${c1.p50.toFixed(2)} ms; c=32 ${Math.round(c32.rps)}/s p99 ${c32.p99.toFixed(2)} ms (${((100 * c32.rps) / ceil.rps).toFixed(1)} % of ${Math.round(ceil.rps)}/s)`,
         );
-        results.push({ key: s.key, name: s.name, c1 });
-        continue;
+        results.push({ key, name, c1, c32, ceilingC32: ceil });
       }
-      // The ceiling is measured right before each scenario: the machine's load drifts.
-      await load(ceiling, 8, ceilingReq, warm);
-      const ceil = await load(ceiling, 32, ceilingReq, Math.max(3, Math.round(seconds / 2)));
-      ceilingC32.push(ceil);
-      await load(app, 8, s.next, warm);
-      const c1 = await load(app, 1, s.next);
-      const c32 = await load(app, 32, s.next);
-      for (const r of [c1, c32])
-        if (r.failure) setup.notes.push(`${s.key}: ${r.errors} failed, e.g. ${r.failure}`);
-      console.log(
-        `  ${s.key}. ${s.name}: c=1 ${Math.round(c1.rps)}/s p50 ${c1.p50.toFixed(2)} ms; c=32 ${Math.round(c32.rps)}/s p99 ${c32.p99.toFixed(2)} ms (${((100 * c32.rps) / ceil.rps).toFixed(1)} % of ${Math.round(ceil.rps)}/s)`,
-      );
-      results.push({ key: s.key, name: s.name, c1, c32, ceilingC32: ceil });
-    }
+    };
+    await runScenarios(app, setup.scenarios, setup.notes);
     const scorecards = setup.reportsRoute
       ? null
       : await timeScorecards(database.db, setup.workspaceId, quick ? 3 : 7);
     const planner = timePlanner();
     const rssHwmMb = rssMb(app.pid, 'VmHWM');
     await app.stop();
+    if (!quick) {
+      // The reads again with the read cache off: what a first view costs (BENCHMARKS.md).
+      app = await startApp(prepared.url, { READ_CACHE: 'off' });
+      const cold = await setupScenarios(app, database.db, `${runId}-nc`);
+      const reads = cold.scenarios.filter((s) => ['a', 'b', 'c', 'd'].includes(s.key));
+      await runScenarios(app, reads, setup.notes, ', read cache off');
+      await app.stop();
+    }
     // The database is migrated by now and the SPA built: what `npm start` costs on every restart.
     const coldStart = await timeColdStart(prepared.url, quick ? 3 : 5);
     return {

@@ -79,6 +79,19 @@ describe.each(testDialects())('task thread, history and transitions on %s', (dia
       visibility: 'internal',
     });
     expect(note.json().mentions).toEqual([]);
+    // The person written as @Name hears of it in the bell; an internal note tells no contractor.
+    const bell = (await loop.strategist.get('/api/notifications?limit=50')).json() as {
+      items: { kind: string; title: string; link: string }[];
+    };
+    const told = bell.items.filter((n) => n.kind === 'mentioned' && n.link.includes(taskId));
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toMatch(/mentioned you/);
+    const contractorBell = (await loop.contractor.get('/api/notifications?limit=50')).json() as {
+      items: { kind: string; link: string }[];
+    };
+    expect(
+      contractorBell.items.filter((n) => n.kind === 'mentioned' && n.link.includes(taskId)),
+    ).toEqual([]);
     expect(
       (await loop.contractor.post(`/api/tasks/${taskId}/comments`, { body: '' })).statusCode,
     ).toBe(400);

@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'weekly_update_missing',
   'request_waiting_triage',
   'weekly_digest',
+  'mentioned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -138,6 +139,13 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     description: 'Monday 08:00 in your time zone: due this week, late, waiting on you',
     defaults: on(false, true, false),
     channels: ['email'],
+    audience: ROLES,
+  },
+  mentioned: {
+    label: 'Mentioned',
+    description: 'Someone wrote @your name in a task thread',
+    defaults: on(true, true, false),
+    channels: ALL,
     audience: ROLES,
   },
 };

@@ -12,6 +12,7 @@ import type { Actor } from '../../auth/access';
 import type { Executor } from '../../db';
 import { forbidden, notFound } from '../../errors';
 import { newId } from '../../lib/ids';
+import { notify, taskLink } from '../notifications';
 import { decodeCursor, encodeCursor } from '../requests';
 import * as cq from './comment-queries';
 import { findSubtask } from './queries';
@@ -101,6 +102,7 @@ export async function postComment(
         body: body.body,
       },
     });
+    await notifyMentioned(tx, actor, { task, commentId: id, body: body.body, people, mentions });
     return {
       id,
       author: { userId: actor.userId, name: actor.name },
@@ -167,4 +169,40 @@ export async function refuseSubtaskComment(db: Executor, actor: Actor, subtaskId
   const subtask = await findSubtask(db, taskScopeOf(actor), subtaskId);
   if (!subtask) throw notFound('Subtask');
   throw new RuleViolation('R18', 'Discuss on the parent task', { parentTaskId: subtask.task_id });
+}
+
+/**
+ * Everyone written as @Name hears of it (not the author). The people list is already limited to
+ * who may read the comment: an internal note never reaches the contractor (R19).
+ */
+async function notifyMentioned(
+  tx: Executor,
+  actor: Actor,
+  c: {
+    task: { id: string; title: string; client_id: string };
+    commentId: string;
+    body: string;
+    people: readonly { userId: string; role: string }[];
+    mentions: readonly { userId: string }[];
+  },
+): Promise<void> {
+  const told = c.mentions.filter((m) => m.userId !== actor.userId).map((m) => m.userId);
+  if (told.length === 0) return;
+  const isContractor = (id: string) =>
+    c.people.some((p) => p.userId === id && p.role === 'contractor');
+  const excerpt = c.body.length > 160 ? `${c.body.slice(0, 157)}…` : c.body;
+  for (const role of ['contractor', 'staff'] as const) {
+    const recipients = told.filter((id) => isContractor(id) === (role === 'contractor'));
+    if (recipients.length === 0) continue;
+    await notify(tx, {
+      workspaceId: actor.workspaceId,
+      recipients,
+      kind: 'mentioned',
+      title: `${actor.name} mentioned you: ${c.task.title}`,
+      body: excerpt,
+      link: taskLink(c.task.id, role === 'contractor' ? 'contractor' : 'coordinator'),
+      dedupeKey: `mentioned:${c.commentId}`,
+      clientId: c.task.client_id,
+    });
+  }
 }
