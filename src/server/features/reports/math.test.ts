@@ -4,6 +4,7 @@ import {
   effectiveCapacity,
   median,
   monthsBetween,
+  offsetRuns,
   quarterOf,
   rate,
   unavailableWeekdays,
@@ -93,5 +94,20 @@ describe('utcOffsetMinutes', () => {
     ['Europe/Berlin', '2026-01-15', 60],
   ])('%s on %s is %i minutes', (tz, date, expected) => {
     expect(utcOffsetMinutes(tz, date)).toBe(expected);
+  });
+});
+
+describe('offsetRuns', () => {
+  it('starts a new run on the day daylight saving time begins or ends (New York, 2026)', () => {
+    expect(offsetRuns('2026-03-01', '2026-11-30', 'America/New_York')).toEqual([
+      { from: '2026-03-01', offsetMinutes: -300 },
+      { from: '2026-03-08', offsetMinutes: -240 },
+      { from: '2026-11-01', offsetMinutes: -300 },
+    ]);
+  });
+  it('is one run in a zone without daylight saving time', () => {
+    expect(offsetRuns('2026-01-01', '2026-12-31', 'Asia/Kolkata')).toEqual([
+      { from: '2026-01-01', offsetMinutes: 330 },
+    ]);
   });
 });

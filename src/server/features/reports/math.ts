@@ -99,12 +99,37 @@ export function effectiveCapacity(weekly: number, unavailableDays: number): numb
   return round1((weekly * (5 - unavailableDays)) / 5);
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes `timeZone` is ahead of UTC at noon UTC on `date` (New York in winter: -300). */
 export function utcOffsetMinutes(timeZone: string, date: IsoDate): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  const name = format
     .formatToParts(new Date(`${date}T12:00:00Z`))
     .find((p) => p.type === 'timeZoneName')?.value;
   const m = name?.match(/GMT([+-])(\d{2}):(\d{2})/);
   if (!m) return 0;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/**
+ * The days of [from, to] in runs sharing one UTC offset in `timeZone` (a new run starts at each
+ * daylight-saving change), so a due day's end can be placed exactly with a handful of cases. A
+ * switch happens in the small hours, so the offset on a day's afternoon is the one at its end.
+ */
+export function offsetRuns(
+  from: IsoDate,
+  to: IsoDate,
+  timeZone: string,
+): { from: IsoDate; offsetMinutes: number }[] {
+  const runs: { from: IsoDate; offsetMinutes: number }[] = [];
+  for (let day = from; day <= to; day = addCalendarDays(day, 1)) {
+    const offsetMinutes = utcOffsetMinutes(timeZone, day);
+    if (runs.at(-1)?.offsetMinutes !== offsetMinutes) runs.push({ from: day, offsetMinutes });
+  }
+  return runs;
 }

@@ -17,7 +17,7 @@ import type { Executor } from '../../db';
 import { AppError } from '../../errors';
 import { workspaceCurrency, workspaceToday } from '../rates';
 import { processHealthCsv, scorecardCsv, spendCsv, workloadCsv } from './csv';
-import { defaultRange, utcOffsetMinutes } from './math';
+import { defaultRange } from './math';
 import { processHealthReport } from './process-health';
 import { scorecardReport } from './scorecards';
 import { spendReport } from './spend';
@@ -47,7 +47,7 @@ async function rangeOf(db: Executor, workspaceId: string, q: { from?: string; to
     .select('time_zone')
     .where('id', '=', workspaceId)
     .executeTakeFirst();
-  return { from, to, today, offsetMinutes: utcOffsetMinutes(ws?.time_zone ?? 'UTC', to) };
+  return { from, to, today, timeZone: ws?.time_zone ?? 'UTC' };
 }
 
 function sendCsv(reply: FastifyReply, name: string, body: string) {

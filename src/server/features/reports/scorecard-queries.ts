@@ -1,15 +1,13 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db';
-import { dayAfter } from './math';
-import { epochDaySql, localEpochDaySql } from './sql-days';
+import { dayAfter, offsetRuns } from './math';
 
 /**
  * R32 contractor scorecards: every figure is one GROUP BY statement per source table; nothing
  * loads individual subtasks, tasks or reviews into memory.
  *
  * A subtask counts once it is due in the range and either done or overdue (its due day is before
- * today); it is on time when completed by the end of its due day in the workspace's time zone
- * (at the zone's UTC offset on the range's last day). A task counts when it is not cancelled and its final due date is in the range.
+ * today); it is on time when completed by the end of its due day in the workspace's time zone. A task counts when it is not cancelled and its final due date is in the range.
  */
 
 export interface ScorecardScope {
@@ -17,10 +15,34 @@ export interface ScorecardScope {
   from: string;
   to: string;
   today: string;
-  /** The workspace zone's offset from UTC: a due day ends at midnight there. */
-  offsetMinutes: number;
+  /** The workspace's zone: a due day ends at midnight there. */
+  timeZone: string;
   contractorId?: string;
   deliverableTypeId?: string;
+}
+
+/**
+ * Seconds since 1970 of an ISO instant or of a date's UTC midnight, in the database's own (C)
+ * date functions: calendar arithmetic written out in SQL cost ~0.6 s per scorecard at size L.
+ */
+function epochSeconds(db: Executor, col: string, kind: 'instant' | 'day'): RawBuilder<number> {
+  const ref = sql.ref(col);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    return kind === 'instant'
+      ? sql<number>`extract(epoch from ${ref}::timestamptz)`
+      : sql<number>`extract(epoch from ${ref}::date::timestamp)`;
+  }
+  return sql<number>`((julianday(${ref}) - 2440587.5) * 86400)`;
+}
+
+/** The workspace zone's UTC offset (minutes) on each subtask's due day, daylight saving included. */
+function offsetOfDueDay(s: ScorecardScope): RawBuilder<number> {
+  const runs = offsetRuns(s.from, s.to, s.timeZone);
+  if (runs.length === 1) return sql<number>`${sql.lit(runs[0].offsetMinutes)}`;
+  const cases = runs
+    .slice(1)
+    .map((r, i) => sql`when s.due_date < ${r.from} then ${sql.lit(runs[i].offsetMinutes)}`);
+  return sql<number>`(case ${sql.join(cases, sql` `)} else ${sql.lit(runs[runs.length - 1].offsetMinutes)} end)`;
 }
 
 const MONTH = (col: string) => sql<string>`substr(${sql.ref(col)}, 1, 7)`;
@@ -51,7 +73,7 @@ function scopedTasks(db: Executor, s: ScorecardScope) {
 
 /** Contractor subtasks due in range (done or overdue), per contractor, optionally per month. */
 export async function subtaskPunctuality(db: Executor, s: ScorecardScope, byMonth: boolean) {
-  const onTime = sql`s.completed_at is not null and ${localEpochDaySql('s.completed_at', s.offsetMinutes)} <= ${epochDaySql('s.due_date')}`;
+  const onTime = sql`s.completed_at is not null and ${epochSeconds(db, 's.completed_at', 'instant')} < ${epochSeconds(db, 's.due_date', 'day')} + 86400 - 60 * ${offsetOfDueDay(s)}`;
   let q = db
     .selectFrom('subtasks as s')
     .innerJoin('tasks as t', 't.id', 's.task_id')
@@ -91,20 +113,16 @@ export async function subtaskPunctuality(db: Executor, s: ScorecardScope, byMont
 
 /** Tasks due in range: count, revision rounds and the QA first pass, per contractor (and month). */
 export async function taskQuality(db: Executor, s: ScorecardScope, byMonth: boolean) {
-  const qa = db
-    .selectFrom('reviews')
-    .select(['task_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('workspace_id', '=', s.workspaceId)
-    .where('kind', '=', 'qa')
-    .groupBy('task_id');
+  // Per task, on reports_reviews_kind_task: grouping every QA review of the workspace first
+  // read five years of reviews to report on one.
+  const reviewed = sql<boolean>`exists (select 1 from reviews r where r.workspace_id = ${s.workspaceId} and r.kind = 'qa' and r.task_id = t.id)`;
   const q = scopedTasks(db, s)
-    .leftJoin(qa.as('qa'), 'qa.task_id', 't.id')
     .select([
       't.contractor_id',
       (eb) => eb.fn.countAll<number>().as('tasks'),
       (eb) => eb.fn.sum<number>('t.rounds_used').as('rounds'),
-      sql<number>`sum(case when qa.n is not null then 1 else 0 end)`.as('qa_reviewed'),
-      sql<number>`sum(case when qa.n is not null and t.qa_fail_count = 0 then 1 else 0 end)`.as(
+      sql<number>`sum(case when ${reviewed} then 1 else 0 end)`.as('qa_reviewed'),
+      sql<number>`sum(case when t.qa_fail_count = 0 and ${reviewed} then 1 else 0 end)`.as(
         'qa_first_pass',
       ),
     ])

@@ -14,17 +14,18 @@ export async function scorecardReport(db: Executor, s: Scope): Promise<Scorecard
   const type = await q.findDeliverableType(db, s);
   if (s.deliverableTypeId && !type) throw notFound('Deliverable type');
 
-  const [punctual, quality, cost, escalations, recognition] = await Promise.all([
-    q.subtaskPunctuality(db, s, false),
-    q.taskQuality(db, s, false),
+  // The monthly figures are read once: the trend shows them and the totals are their sums.
+  const [punctualByMonth, qualityByMonth, cost, escalations, recognition] = await Promise.all([
+    q.subtaskPunctuality(db, s, true),
+    q.taskQuality(db, s, true),
     q.acceptedCost(db, s),
     q.escalationCounts(db, s),
     q.recognitionCounts(db, s),
   ]);
   const by = <T extends { contractor_id: string | null }>(rows: T[]) =>
     new Map(rows.map((r) => [r.contractor_id ?? '', r]));
-  const P = by(punctual);
-  const Q = by(quality);
+  const P = by(sumByContractor(punctualByMonth));
+  const Q = by(sumByContractor(qualityByMonth));
   const C = by(cost);
   const E = by(escalations);
   const R = by(recognition);
@@ -75,16 +76,32 @@ export async function scorecardReport(db: Executor, s: Scope): Promise<Scorecard
     from: s.from,
     to: s.to,
     rows,
-    trend: await trend(db, s),
+    trend: trend(punctualByMonth, qualityByMonth),
     bargaining: await bargaining(db, s, type ?? null, contractors),
   };
 }
 
-async function trend(db: Executor, s: Scope): Promise<ScorecardReport['trend']> {
-  const [punctual, quality] = await Promise.all([
-    q.subtaskPunctuality(db, s, true),
-    q.taskQuality(db, s, true),
-  ]);
+/** Per contractor, the sum of each numeric figure over the months. */
+function sumByContractor<T extends { contractor_id: string; month: string }>(rows: T[]): T[] {
+  const totals = new Map<string, T>();
+  for (const row of rows) {
+    const seen = totals.get(row.contractor_id);
+    if (!seen) {
+      totals.set(row.contractor_id, { ...row, month: '' });
+      continue;
+    }
+    const sum = seen as Record<string, unknown>;
+    for (const [key, value] of Object.entries(row)) {
+      if (key !== 'contractor_id' && key !== 'month') sum[key] = num(sum[key]) + num(value);
+    }
+  }
+  return [...totals.values()];
+}
+
+function trend(
+  punctual: Awaited<ReturnType<typeof q.subtaskPunctuality>>,
+  quality: Awaited<ReturnType<typeof q.taskQuality>>,
+): ScorecardReport['trend'] {
   const points = new Map<string, ScorecardReport['trend'][number]>();
   const point = (contractorId: string, month: string) => {
     const key = `${contractorId}|${month}`;
