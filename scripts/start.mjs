@@ -1,36 +1,34 @@
-// `npm start`: builds the web app if it is missing or older than its sources, then starts the
-// server (API + SPA + scheduler) on the embedded SQLite database, seeding the demo on first run.
+// `npm start`: builds the web app and the server bundle when missing or older than their sources,
+// then starts the server (API + SPA + scheduler) on the embedded SQLite database, seeding the demo
+// on first run. HANDOFF_FROM_SOURCE=1 runs src/server/main.ts through tsx instead of the bundle.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import {
+  buildServer,
+  isStale,
+  root,
+  SERVER_BUNDLE,
+  serverBundleStale,
+} from './support/build-server.mjs';
+import { runServer } from './support/run-server.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const builtIndex = join(root, 'dist/web/index.html');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const sources = ['src/web', 'src/contracts', 'src/domain'].map((d) => join(root, d));
-const stale =
-  !existsSync(builtIndex) || Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
-if (stale) {
+if (isStale(join(root, 'dist/web/index.html'), ['src/web', 'src/contracts', 'src/domain'])) {
   console.log('Building the web app…');
   execFileSync(
     process.execPath,
     [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    { cwd: root, stdio: 'inherit' },
   );
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-await import('../src/server/main.ts');
+if (process.env.HANDOFF_FROM_SOURCE === '1') {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/server/main.ts');
+} else {
+  if (serverBundleStale()) {
+    console.log('Building the server…');
+    await buildServer();
+  }
+  runServer(SERVER_BUNDLE);
+}

@@ -23,7 +23,7 @@ export const READ_CACHE_HEADER = 'x-handoff-cache';
  * moves the version and every kept answer becomes a miss. No route has to remember which writes
  * affect it, and another process's write (PostgreSQL) is seen on the next request.
  *
- * The guard has already run (the session and role are checked on every request, cached or not);
+ * The guard runs first (the session and role are checked on every request, cached or not);
  * the key holds the viewer's user, workspace and role, so no answer is ever served to anyone but
  * the person it was made for (R5). The version is read before the handler's queries, so a kept
  * answer is never older than its version. Entries also expire after a minute, for answers that
@@ -34,7 +34,10 @@ export function registerReadCache(app: FastifyInstance, config: AppConfig, datab
   const cache = new ReadCache({ maxEntries: 2_000, maxBytes: 48 * 1024 * 1024, ttlMs: 60_000 });
   const dataVersion = createDataVersionProbe(database);
 
-  app.addHook('preHandler', async (request, reply) => {
+  // onRequest, right after the guard (hooks run in the order they were added): a kept answer
+  // skips validating the query string too. The same URL validates the same way, and only 200s
+  // are kept, so nothing a validation error would have refused is ever served.
+  app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config?.readCache) return;
     const actor = request.actorOrNull;
     if (!actor) return;
