@@ -113,7 +113,9 @@ export function registerAccessGuard(
     const wanted = request.headers[WORKSPACE_HEADER];
     const workspaceId = typeof wanted === 'string' && wanted.length > 0 ? wanted : undefined;
     const facts: SessionFacts | null = apiToken
-      ? tokenPerson ? { person: tokenPerson } : null
+      ? tokenPerson
+        ? { person: tokenPerson }
+        : null
       : await readSession(request.headers.cookie, workspaceId);
     const signedIn = facts?.person ?? null;
     request.signedIn = signedIn ?? undefined;
