@@ -179,8 +179,10 @@ export async function setupScenarios(
   // the same URL again and this would time the cache, not the SQL aggregation.
   let shift = 0;
   const scorecardsPath = () => {
-    const to = addDays(AS_OF, -(shift++ % 365));
-    return `/api/reports/scorecards?from=${addDays(to, -364)}&to=${to}`;
+    // 365 ends × 30 lengths of 12 months and a few days: no window repeats within a run.
+    const n = shift++;
+    const to = addDays(AS_OF, -(n % 365));
+    return `/api/reports/scorecards?from=${addDays(to, -364 - (Math.floor(n / 365) % 30))}&to=${to}`;
   };
   const report = await as.coordinator.get(scorecardsPath());
   const reportsRoute = report.status === 200;
