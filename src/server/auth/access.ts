@@ -37,6 +37,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     signedIn?: SignedIn;
     actorOrNull?: Actor;
+    /** Read by the guard with the session when it could (src/server/read-cache). */
+    dataVersion?: string;
   }
 }
 
@@ -119,6 +121,7 @@ export function registerAccessGuard(
       : await readSession(request.headers.cookie, workspaceId);
     const signedIn = facts?.person ?? null;
     request.signedIn = signedIn ?? undefined;
+    request.dataVersion = facts?.dataVersion;
     let role: Role | null = null;
     if (signedIn && access !== 'signed-in') {
       // The session read brought the membership along when it could; else one more query.

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 import type { Database } from '../db';
+import { dataVersionSql } from '../read-cache/data-version';
 import type { Auth } from './better-auth';
 
 /** What a signed-in request carries about its person. */
@@ -26,6 +27,8 @@ export interface MembershipFacts {
 export interface SessionFacts {
   person: SessionPerson;
   membership?: MembershipFacts | null;
+  /** The database's data version, read in the same statement (the read cache's key check). */
+  dataVersion?: string;
 }
 
 interface SessionRow {
@@ -38,18 +41,20 @@ interface SessionRow {
   role: string | null;
   time_zone: string | null;
   workspace_time_zone: string | null;
+  data_version: string;
 }
 
 /**
- * Session, person and membership in one statement, kept compiled: this runs on every signed-in
- * request, and building it with the query builder each time cost more than executing it.
+ * Session, person, membership and the data version in one statement, kept compiled: this runs
+ * on every signed-in request, and building it with the query builder each time cost more than
+ * executing it; on PostgreSQL each statement saved is a round trip.
  * (better-auth owns the session and user tables; these are its column names.)
  */
 function sessionSql(dialect: Database['dialect']): string {
   const [workspace, token] = dialect === 'sqlite' ? ['?', '?'] : ['$1', '$2'];
   return `select u.id, u.name, u.email, s."expiresAt" as expires_at,
       m.id as membership_id, m.workspace_id, m.role, m.time_zone,
-      w.time_zone as workspace_time_zone
+      w.time_zone as workspace_time_zone, ${dataVersionSql(dialect)} as data_version
     from session s
     join "user" u on u.id = s."userId"
     left join memberships m on m.user_id = u.id and m.workspace_id = ${workspace}
@@ -137,7 +142,8 @@ export function createSessionReader(auth: Auth, database: Database) {
       return viaBetterAuth(cookie);
     }
     const person = { userId: row.id, name: row.name, email: row.email };
-    if (!workspaceId) return { person };
+    const dataVersion = String(row.data_version);
+    if (!workspaceId) return { person, dataVersion };
     const membership =
       row.membership_id && row.workspace_id && row.role && row.workspace_time_zone
         ? {
@@ -148,6 +154,6 @@ export function createSessionReader(auth: Auth, database: Database) {
             workspaceTimeZone: row.workspace_time_zone,
           }
         : null;
-    return { person, membership };
+    return { person, membership, dataVersion };
   };
 }

@@ -14,12 +14,15 @@ import type { Database } from '../db';
  * starts or commits anywhere in the cluster, so a write from another process is seen at once; a
  * read-only transaction gets no transaction id and leaves it alone.
  */
+export function dataVersionSql(dialect: Database['dialect']): string {
+  return dialect === 'sqlite'
+    ? "(select total_changes() || ':' || data_version from pragma_data_version())"
+    : 'pg_current_snapshot()::text';
+}
+
+/** The version in a statement of its own (the guard reads it along with the session instead). */
 export function createDataVersionProbe(database: Database): () => Promise<string> {
-  const query = CompiledQuery.raw(
-    database.dialect === 'sqlite'
-      ? "select total_changes() || ':' || data_version as v from pragma_data_version()"
-      : 'select pg_current_snapshot()::text as v',
-  );
+  const query = CompiledQuery.raw(`select ${dataVersionSql(database.dialect)} as v`);
   return async () => {
     const { rows } = await database.db.executeQuery<{ v: string }>(query);
     return String(rows[0]?.v);

@@ -31,7 +31,7 @@ export const READ_CACHE_HEADER = 'x-handoff-cache';
  */
 export function registerReadCache(app: FastifyInstance, config: AppConfig, database: Database) {
   if (!config.readCache) return null;
-  const cache = new ReadCache({ maxEntries: 2_000, maxBytes: 48 * 1024 * 1024, ttlMs: 60_000 });
+  const cache = new ReadCache({ maxEntries: 1_000, maxBytes: 16 * 1024 * 1024, ttlMs: 60_000 });
   const dataVersion = createDataVersionProbe(database);
 
   // onRequest, right after the guard (hooks run in the order they were added): a kept answer
@@ -42,7 +42,7 @@ export function registerReadCache(app: FastifyInstance, config: AppConfig, datab
     const actor = request.actorOrNull;
     if (!actor) return;
     const key = `${actor.userId}\n${actor.workspaceId}\n${actor.role}\n${request.url}`;
-    const version = await dataVersion();
+    const version = request.dataVersion ?? (await dataVersion());
     const payload = cache.get(key, version);
     if (payload === undefined) {
       request.readCacheSlot = { key, version };
