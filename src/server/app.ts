@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -43,6 +42,7 @@ import { rateLimitOptions } from './live/rate-limit-store';
 import { registerLiveRoutes, registerScaleOutHooks } from './live/routes';
 import { createMailer, type Mailer } from './notify/mail';
 import { registerReadCache } from './read-cache';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -90,25 +90,7 @@ export async function buildApp(
     mailer: overrides.mailer ?? createMailer(config.smtpUrl, config.mailFrom),
   };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Toasts and headless components set inline style attributes; scripts stay strict.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(rateLimit, rateLimitOptions(app, config));
   await app.register(swagger, {
     openapi: {

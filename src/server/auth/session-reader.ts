@@ -109,6 +109,19 @@ export function verifiedToken(signed: string, secret: string): string | null {
 export function createSessionReader(auth: Auth, database: Database) {
   const context = auth.$context;
   const text = sessionSql(database.dialect);
+  // Signed cookie values whose signature already proved ours: the HMAC is a pure function of the
+  // value and the secret, so a value checked once need not be hashed again. Only good values are
+  // kept (forged ones cannot fill it), and at most a bounded number.
+  const verified = new Map<string, string>();
+  const verify = (signed: string, secret: string): string | null => {
+    const known = verified.get(signed);
+    if (known !== undefined) return known;
+    const token = verifiedToken(signed, secret);
+    if (token === null) return null;
+    if (verified.size >= 10_000) verified.clear();
+    verified.set(signed, token);
+    return token;
+  };
 
   async function viaBetterAuth(cookie: string): Promise<SessionFacts | null> {
     const session = await auth.api.getSession({ headers: new Headers({ cookie }) });
@@ -127,7 +140,7 @@ export function createSessionReader(auth: Auth, database: Database) {
     const ctx = await context;
     const signed = cookieValue(cookie, ctx.authCookies.sessionToken.name);
     if (!signed) return null;
-    const token = verifiedToken(signed, ctx.secret);
+    const token = verify(signed, ctx.secret);
     if (!token) return null;
     if (cookieValue(cookie, ctx.authCookies.dontRememberToken.name)) return viaBetterAuth(cookie);
     const { rows } = await database.db.executeQuery<SessionRow>(

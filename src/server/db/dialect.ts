@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { withStatementCache } from './statement-cache';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer';
 
 /**
  * Every difference between SQLite and PostgreSQL lives here and nowhere else. The schema keeps
@@ -52,11 +53,21 @@ export function openDialect(url: string): OpenedDialect {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A file database checkpoints on a worker thread (wal-checkpointer.ts); the log is cut back to
+  // 64 MB whenever it restarts.
+  const checkpointer = file === ':memory:' ? null : startWalCheckpointer(file);
+  if (checkpointer) {
+    sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    sqlite.pragma('journal_size_limit = 67108864');
+  }
   return {
     name: 'sqlite',
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({
+      database: withStatementCache(sqlite, { onClose: () => checkpointer?.stop() }),
+    }),
     driver: sqlite,
     close: async () => {
+      checkpointer?.stop();
       sqlite.close();
     },
   };

@@ -16,7 +16,7 @@ describe('withStatementCache', () => {
       count++;
       return prepare(sql);
     }) as typeof db.prepare;
-    const cached = withStatementCache(db, max);
+    const cached = withStatementCache(db, { max });
     const sqlOf = (t: string) => `select '${t}' as v`;
     for (const t of texts) expect(cached.prepare(sqlOf(t)).all([])).toEqual([{ v: t }]);
     expect(count).toBe(prepares);

@@ -7,10 +7,17 @@ import type { SqliteDatabase } from 'kysely';
  * better-sqlite3 statement is safe here: Kysely runs one query at a time on the one connection,
  * and SQLite re-prepares a statement by itself after a schema change. Measured in BENCHMARKS.md.
  */
-export function withStatementCache(db: Database.Database, max = 500): SqliteDatabase {
+export function withStatementCache(
+  db: Database.Database,
+  options: { max?: number; onClose?: () => void } = {},
+): SqliteDatabase {
+  const max = options.max ?? 500;
   const cache = new Map<string, Database.Statement>();
   return {
-    close: () => db.close(),
+    close: () => {
+      options.onClose?.();
+      db.close();
+    },
     prepare: (sql) => {
       let statement = cache.get(sql);
       if (statement) {

@@ -1,14 +1,17 @@
-/** One cached answer: its JSON text and the data version it was computed at. */
-interface Entry {
+/** A kept answer: anything with a size in bytes (the app keeps encoded JSON as a Buffer). */
+type Payload = { readonly length: number };
+
+/** One cached answer and the data version it was computed at. */
+interface Entry<P extends Payload> {
   version: string;
-  payload: string;
+  payload: P;
   storedAt: number;
 }
 
 export interface ReadCacheLimits {
   /** The most answers kept; the least recently used go first. */
   maxEntries: number;
-  /** The most bytes of JSON kept (about the memory it costs). */
+  /** The most bytes kept (about the memory it costs). */
   maxBytes: number;
   /** An answer older than this is recomputed even if no data changed ("today" moves on). */
   ttlMs: number;
@@ -18,8 +21,8 @@ export interface ReadCacheLimits {
  * Answers of read routes by key (the viewer and the URL), valid while the data version is the one
  * they were computed at. Bounded by count and bytes; least recently used out first.
  */
-export class ReadCache {
-  private readonly entries = new Map<string, Entry>();
+export class ReadCache<P extends Payload = Buffer> {
+  private readonly entries = new Map<string, Entry<P>>();
   private bytes = 0;
 
   constructor(
@@ -36,7 +39,7 @@ export class ReadCache {
   }
 
   /** The payload when it was stored at `version` and is fresh; a stale entry is dropped. */
-  get(key: string, version: string): string | undefined {
+  get(key: string, version: string): P | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.version !== version || this.now() - entry.storedAt > this.limits.ttlMs) {
@@ -49,7 +52,7 @@ export class ReadCache {
     return entry.payload;
   }
 
-  set(key: string, version: string, payload: string): void {
+  set(key: string, version: string, payload: P): void {
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
     if (payload.length > this.limits.maxBytes / 4) return; // one answer never crowds out the rest
@@ -66,7 +69,7 @@ export class ReadCache {
     this.bytes = 0;
   }
 
-  private remove(key: string, entry: Entry): void {
+  private remove(key: string, entry: Entry<P>): void {
     this.entries.delete(key);
     this.bytes -= entry.payload.length;
   }

@@ -57,8 +57,11 @@ export function registerReadCache(app: FastifyInstance, config: AppConfig, datab
     const slot = request.readCacheSlot;
     const json = String(reply.getHeader('content-type')).startsWith('application/json');
     // A CSV download of the same route carries its own headers: only JSON answers are kept.
+    // Kept encoded: a hit then writes the bytes as they are, with no UTF-8 encoding per answer.
     if (slot && reply.statusCode === 200 && json && typeof payload === 'string') {
-      cache.set(slot.key, slot.version, payload);
+      const bytes = Buffer.from(payload);
+      cache.set(slot.key, slot.version, bytes);
+      return bytes;
     }
     return payload;
   });
