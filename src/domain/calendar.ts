@@ -109,14 +109,30 @@ export function businessDayOnOrAfter(date: IsoDate, cal: WorkCalendar): IsoDate 
   return fromEpochDay(day);
 }
 
+/**
+ * One day formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and
+ * this runs on every request that checks a lead time. Only valid zones get here (an unknown one
+ * throws before it is kept), so the map holds at most the few hundred IANA zones.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The calendar day an instant falls on in an IANA time zone (DST-safe: uses Intl, not offsets). */
 export function calendarDayIn(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = dayFormatIn(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -124,7 +140,7 @@ export function calendarDayIn(instant: Date, timeZone: string): IsoDate {
 /** True for a valid IANA time zone name. */
 export function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    dayFormatIn(name);
     return true;
   } catch {
     return false;
