@@ -25,6 +25,17 @@ export interface NotifyInput {
   dedupeKey: string;
   /** Slack goes to this client's channel when it has its own webhook. */
   clientId?: string | null;
+  /**
+   * The recipients' names and e-mails when the caller has just read them from this workspace's
+   * memberships (as the @mention list does): saves reading them again.
+   */
+  members?: readonly Member[];
+}
+
+interface Member {
+  id: string;
+  name: string;
+  email: string;
 }
 
 export interface EmailPayload {
@@ -81,13 +92,15 @@ export async function preferencesFor(
 export async function notify(tx: Executor, input: NotifyInput): Promise<{ notified: string[] }> {
   const ids = [...new Set(input.recipients.filter((r): r is string => Boolean(r)))];
   if (ids.length === 0) return { notified: [] };
-  const people = await tx
-    .selectFrom('memberships')
-    .innerJoin('user', 'user.id', 'memberships.user_id')
-    .select(['user.id', 'user.name', 'user.email'])
-    .where('memberships.workspace_id', '=', input.workspaceId)
-    .where('memberships.user_id', 'in', ids)
-    .execute();
+  const people: readonly Member[] =
+    input.members?.filter((m) => ids.includes(m.id)) ??
+    (await tx
+      .selectFrom('memberships')
+      .innerJoin('user', 'user.id', 'memberships.user_id')
+      .select(['user.id', 'user.name', 'user.email'])
+      .where('memberships.workspace_id', '=', input.workspaceId)
+      .where('memberships.user_id', 'in', ids)
+      .execute());
   if (people.length === 0) return { notified: [] };
   const prefs = await preferencesFor(tx, {
     workspaceId: input.workspaceId,

@@ -76,22 +76,25 @@ export async function mentionablePeople(
   task: { contractor_user_id: string | null },
   includeContractor: boolean,
 ) {
-  const staff = await db
+  const contractorUserId = includeContractor ? task.contractor_user_id : null;
+  const rows = await db
     .selectFrom('memberships')
     .innerJoin('user', 'user.id', 'memberships.user_id')
-    .select(['user.id as userId', 'user.name', 'memberships.role'])
+    .select(['user.id as userId', 'user.name', 'user.email', 'memberships.role'])
     .where('memberships.workspace_id', '=', scope.workspaceId)
-    .where('memberships.role', '!=', 'contractor')
+    .where((eb) =>
+      contractorUserId
+        ? eb.or([
+            eb('memberships.role', '!=', 'contractor'),
+            eb('memberships.user_id', '=', contractorUserId),
+          ])
+        : eb('memberships.role', '!=', 'contractor'),
+    )
+    // The task's contractor first, so the limit never cuts them off; listed after the staff.
+    .orderBy((eb) => eb('memberships.user_id', '=', contractorUserId ?? ''), 'desc')
     .orderBy('user.name')
-    .limit(500)
+    .limit(501)
     .execute();
-  if (!includeContractor || !task.contractor_user_id) return staff;
-  const own = await db
-    .selectFrom('memberships')
-    .innerJoin('user', 'user.id', 'memberships.user_id')
-    .select(['user.id as userId', 'user.name', 'memberships.role'])
-    .where('memberships.workspace_id', '=', scope.workspaceId)
-    .where('memberships.user_id', '=', task.contractor_user_id)
-    .executeTakeFirst();
-  return own ? [...staff, own] : staff;
+  const own = rows.filter((r) => r.userId === contractorUserId);
+  return [...rows.filter((r) => r.userId !== contractorUserId), ...own];
 }

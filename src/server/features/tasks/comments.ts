@@ -61,7 +61,10 @@ export async function postComment(
     // R19: client feedback is the client's raw words: always internal, whatever was asked.
     const visibility = body.kind === 'client_feedback' ? 'internal' : body.visibility;
     const scope = taskScopeOf(actor);
-    const people = await cq.mentionablePeople(tx, scope, task, visibility === 'all');
+    // Without an @ there is nobody to find: the people list is read only when it can matter.
+    const people = body.body.includes('@')
+      ? await cq.mentionablePeople(tx, scope, task, visibility === 'all')
+      : [];
     const mentions = findMentions(body.body, people);
     const id = newId();
     const at = now.toISOString();
@@ -182,7 +185,7 @@ async function notifyMentioned(
     task: { id: string; title: string; client_id: string };
     commentId: string;
     body: string;
-    people: readonly { userId: string; role: string }[];
+    people: readonly { userId: string; name: string; email: string; role: string }[];
     mentions: readonly { userId: string }[];
   },
 ): Promise<void> {
@@ -203,6 +206,9 @@ async function notifyMentioned(
       link: taskLink(c.task.id, role === 'contractor' ? 'contractor' : 'coordinator'),
       dedupeKey: `mentioned:${c.commentId}`,
       clientId: c.task.client_id,
+      members: c.people
+        .filter((p) => recipients.includes(p.userId))
+        .map((p) => ({ id: p.userId, name: p.name, email: p.email })),
     });
   }
 }
