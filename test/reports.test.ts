@@ -153,6 +153,23 @@ describe.each(testDialects())('R32 reports on %s', (dialect) => {
     });
   });
 
+  it('R32 scorecards: one contractor gets his row and trend of the whole report, and the same bargaining view', async () => {
+    for (const type of ['', `&deliverableTypeId=${d.reel}`]) {
+      const all = (await admin.get(`/api/reports/scorecards?${MARCH}${type}`)).json();
+      const one = (
+        await admin.get(`/api/reports/scorecards?${MARCH}${type}&contractorId=${d.ana}`)
+      ).json();
+      expect(one.rows).toEqual([row(all.rows, d.ana)]);
+      expect(one.trend).toEqual(
+        all.trend.filter((p: { contractorId: string }) => p.contractorId === d.ana),
+      );
+      expect(one.trend.length).toBeGreaterThan(0);
+      // The bargaining view compares every contractor whoever the report is about.
+      expect(one.bargaining).toEqual(all.bargaining);
+      expect(all.bargaining.rows.length).toBeGreaterThan(1);
+    }
+  });
+
   it('R32 process health: lead time, notice, why, assignment time, one-sheeters, weekly updates', async () => {
     const res = await admin.get(`/api/reports/process-health?${MARCH}`);
     expect(res.statusCode).toBe(200);

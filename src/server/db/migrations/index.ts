@@ -9,6 +9,7 @@ import * as community from './2026-11-25-07-community';
 import * as money from './2026-11-25-08-money';
 import * as performanceIndexes from './2026-11-25-09-performance-indexes';
 import * as reportsIndexes from './2026-11-25-10-reports-indexes';
+import * as scorecardIndexes from './2026-11-25-11-scorecard-indexes';
 
 /** Every migration in order. Names sort by date; a new one is appended, never inserted. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-08-money': money,
   '2026-11-25-09-performance-indexes': performanceIndexes,
   '2026-11-25-10-reports-indexes': reportsIndexes,
+  '2026-11-25-11-scorecard-indexes': scorecardIndexes,
 };

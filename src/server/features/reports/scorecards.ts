@@ -7,33 +7,61 @@ import * as q from './scorecard-queries';
 
 type Scope = q.ScorecardScope;
 
+type Punctuality = {
+  contractor_id: string;
+  month: string;
+  due: number;
+  on_time: number;
+  finals: number;
+  finals_on_time: number;
+};
+type Quality = {
+  contractor_id: string;
+  month: string;
+  tasks: number;
+  rounds: number;
+  qa_reviewed: number;
+  qa_first_pass: number;
+};
+type Cost = { contractor_id: string; amount: number; quantity: number };
+
+/**
+ * One source's sums: per contractor and month and per contractor (the report's scope), and per
+ * contractor on the bargaining type's tasks (every contractor).
+ */
+interface Views<F> {
+  byMonth: F[];
+  total: Map<string, F>;
+  typed: Map<string, F>;
+}
+
 /** R32: one scorecard per contractor, a monthly trend and the "calculated bargaining" view. */
 export async function scorecardReport(db: Executor, s: Scope): Promise<ScorecardReport> {
   const contractors = await q.listContractors(db, s);
   if (s.contractorId && contractors.length === 0) throw notFound('Contractor');
-  const type = await q.findDeliverableType(db, s);
+  const items = await q.itemTotals(db, s);
+  const type = await q.findDeliverableType(db, s, busiestType(items));
   if (s.deliverableTypeId && !type) throw notFound('Deliverable type');
 
-  // The monthly figures are read once: the trend shows them and the totals are their sums.
-  const [punctualByMonth, qualityByMonth, cost, escalations, recognition] = await Promise.all([
-    q.subtaskPunctuality(db, s, true),
-    q.taskQuality(db, s, true),
-    q.acceptedCost(db, s),
+  // Each source is read once for every contractor: the scorecards, their trend and the
+  // bargaining view (which compares all contractors) are sums of the same grouped rows.
+  const [subtasks, tasks, escalations, recognition] = await Promise.all([
+    q.subtaskPunctuality(db, s, type?.id ?? null),
+    q.taskQuality(db, s, type?.id ?? null),
     q.escalationCounts(db, s),
     q.recognitionCounts(db, s),
   ]);
+  const P = punctuality(subtasks, s.contractorId);
+  const Q = quality(tasks, s.contractorId);
   const by = <T extends { contractor_id: string | null }>(rows: T[]) =>
     new Map(rows.map((r) => [r.contractor_id ?? '', r]));
-  const P = by(sumByContractor(punctualByMonth));
-  const Q = by(sumByContractor(qualityByMonth));
-  const C = by(cost);
+  const C = by(acceptedCost(items, contractors, s.deliverableTypeId));
   const E = by(escalations);
   const R = by(recognition);
-
   const rows: ScorecardRow[] = contractors
     .map((c) => {
-      const p = P.get(c.id);
-      const t = Q.get(c.id);
+      const p = P.total.get(c.id);
+      const t = Q.total.get(c.id);
       const k = C.get(c.id);
       const r = R.get(c.id);
       const tasks = num(t?.tasks);
@@ -76,32 +104,123 @@ export async function scorecardReport(db: Executor, s: Scope): Promise<Scorecard
     from: s.from,
     to: s.to,
     rows,
-    trend: trend(punctualByMonth, qualityByMonth),
-    bargaining: await bargaining(db, s, type ?? null, contractors),
+    trend: trend(P.byMonth, Q.byMonth),
+    bargaining: await bargaining(db, s, type ?? null, contractors, P.typed, Q.typed),
   };
 }
 
-/** Per contractor, the sum of each numeric figure over the months. */
-function sumByContractor<T extends { contractor_id: string; month: string }>(rows: T[]): T[] {
-  const totals = new Map<string, T>();
-  for (const row of rows) {
-    const seen = totals.get(row.contractor_id);
-    if (!seen) {
-      totals.set(row.contractor_id, { ...row, month: '' });
-      continue;
-    }
-    const sum = seen as Record<string, unknown>;
-    for (const [key, value] of Object.entries(row)) {
-      if (key !== 'contractor_id' && key !== 'month') sum[key] = num(sum[key]) + num(value);
-    }
+/** The type with the most task items in the range; ties go to the smallest id. */
+function busiestType(items: Awaited<ReturnType<typeof q.itemTotals>>): string | null {
+  const counts = new Map<string, number>();
+  for (const r of items) {
+    counts.set(r.deliverable_type_id, (counts.get(r.deliverable_type_id) ?? 0) + num(r.items));
+  }
+  let best: string | null = null;
+  for (const [id, n] of counts) {
+    const top = best === null ? -1 : (counts.get(best) ?? 0);
+    if (n > top || (n === top && best !== null && id < best)) best = id;
+  }
+  return best;
+}
+
+/** Accepted work at its item amounts in the contractor's own currency (optionally one type). */
+function acceptedCost(
+  items: Awaited<ReturnType<typeof q.itemTotals>>,
+  contractors: Awaited<ReturnType<typeof q.listContractors>>,
+  typeId: string | undefined,
+): Cost[] {
+  const currency = new Map(contractors.map((c) => [c.id, c.currency]));
+  const totals = new Map<string, Cost>();
+  for (const r of items) {
+    if (currency.get(r.contractor_id) !== r.currency) continue;
+    if (typeId && r.deliverable_type_id !== typeId) continue;
+    const t = totals.get(r.contractor_id) ?? {
+      contractor_id: r.contractor_id,
+      amount: 0,
+      quantity: 0,
+    };
+    t.amount += num(r.amount);
+    t.quantity += num(r.quantity);
+    totals.set(r.contractor_id, t);
   }
   return [...totals.values()];
 }
 
-function trend(
-  punctual: Awaited<ReturnType<typeof q.subtaskPunctuality>>,
-  quality: Awaited<ReturnType<typeof q.taskQuality>>,
-): ScorecardReport['trend'] {
+/** The subtask rows summed into the three views (finals are the rows with `final` = 1). */
+function punctuality(
+  rows: Awaited<ReturnType<typeof q.subtaskPunctuality>>,
+  contractorId: string | undefined,
+): Views<Punctuality> {
+  const zero = (contractor_id: string, month: string): Punctuality => ({
+    contractor_id,
+    month,
+    due: 0,
+    on_time: 0,
+    finals: 0,
+    finals_on_time: 0,
+  });
+  return sumViews(rows, contractorId, zero, (into, r) => {
+    const due = num(r.due);
+    const onTime = num(r.on_time);
+    into.due += due;
+    into.on_time += onTime;
+    if (num(r.final) === 1) {
+      into.finals += due;
+      into.finals_on_time += onTime;
+    }
+  });
+}
+
+/** The task rows summed into the three views (first passes are the reviewed clean tasks). */
+function quality(
+  rows: Awaited<ReturnType<typeof q.taskQuality>>,
+  contractorId: string | undefined,
+): Views<Quality> {
+  const zero = (contractor_id: string, month: string): Quality => ({
+    contractor_id,
+    month,
+    tasks: 0,
+    rounds: 0,
+    qa_reviewed: 0,
+    qa_first_pass: 0,
+  });
+  return sumViews(rows, contractorId, zero, (into, r) => {
+    const reviewed = num(r.qa_reviewed);
+    into.tasks += num(r.tasks);
+    into.rounds += num(r.rounds);
+    into.qa_reviewed += reviewed;
+    if (num(r.clean) === 1) into.qa_first_pass += reviewed;
+  });
+}
+
+function sumViews<R extends { contractor_id: string; month: string; typed: unknown }, F>(
+  rows: R[],
+  contractorId: string | undefined,
+  zero: (contractorId: string, month: string) => F,
+  add: (into: F, row: R) => void,
+): Views<F> {
+  const byMonth = new Map<string, F>();
+  const total = new Map<string, F>();
+  const typed = new Map<string, F>();
+  const into = (sums: Map<string, F>, key: string, c: string, month: string) => {
+    let f = sums.get(key);
+    if (!f) {
+      f = zero(c, month);
+      sums.set(key, f);
+    }
+    return f;
+  };
+  for (const r of rows) {
+    const c = r.contractor_id;
+    if (num(r.typed) === 1) add(into(typed, c, c, ''), r);
+    if (contractorId && c !== contractorId) continue;
+    add(into(byMonth, `${c}|${r.month}`, c, r.month), r);
+    add(into(total, c, c, ''), r);
+  }
+  return { byMonth: [...byMonth.values()], total, typed };
+}
+
+function trend(punctual: Punctuality[], quality: Quality[]): ScorecardReport['trend'] {
   const points = new Map<string, ScorecardReport['trend'][number]>();
   const point = (contractorId: string, month: string) => {
     const key = `${contractorId}|${month}`;
@@ -141,16 +260,11 @@ async function bargaining(
   s: Scope,
   type: { id: string; name: string; unit: string } | null,
   scoped: Awaited<ReturnType<typeof q.listContractors>>,
+  P: Map<string, Punctuality>,
+  Q: Map<string, Quality>,
 ): Promise<ScorecardReport['bargaining']> {
   if (!type) return { deliverableType: null, asOf: s.today, rows: [] };
-  const ts: Scope = { ...s, contractorId: undefined, deliverableTypeId: type.id };
   const all = s.contractorId ? await q.listContractors(db, { workspaceId: s.workspaceId }) : scoped;
-  const [punctual, quality] = await Promise.all([
-    q.subtaskPunctuality(db, ts, false),
-    q.taskQuality(db, ts, false),
-  ]);
-  const P = new Map(punctual.map((r) => [r.contractor_id, r]));
-  const Q = new Map(quality.map((r) => [r.contractor_id, r]));
   const skilled = (json: string) => {
     try {
       return (JSON.parse(json) as unknown[]).includes(type.id);
