@@ -76,6 +76,58 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
   },
 );
 
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** Options for records that have an id and a name (clients, contractors, deliverable types). */
+export const namedOptions = (items: readonly { id: string; name: string }[] | undefined) =>
+  items?.map((i): FilterOption => ({ value: i.id, label: i.name }));
+
+/**
+ * A list filter: a select whose empty value means "no filter", labelled for screen readers only
+ * (its "All …" or "Any …" option already says what it filters). `options` is undefined while they load.
+ */
+export function FilterSelect({
+  id,
+  label,
+  allLabel,
+  value,
+  onChange,
+  options,
+  className,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly FilterOption[] | undefined;
+  className?: string;
+}) {
+  return (
+    <>
+      <label className="sr-only" htmlFor={id}>
+        {label}
+      </label>
+      <Select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={className}
+      >
+        <option value="">{allLabel}</option>
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </>
+  );
+}
+
 /** A labelled form control with its hint and error, wired for screen readers. */
 export function Field({
   label,

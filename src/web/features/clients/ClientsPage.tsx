@@ -8,6 +8,8 @@ import {
   Button,
   EmptyState,
   ErrorNotice,
+  type FilterOption,
+  FilterSelect,
   Input,
   PageHeader,
   Select,
@@ -19,6 +21,12 @@ import { useUrlState } from '../../lib/url-state';
 import { ClientPanel } from './ClientPanel';
 import { CompletenessBadge, FitBadge } from './FitBadge';
 import { NewClientDialog } from './NewClientDialog';
+
+const FIT_OPTIONS: FilterOption[] = [
+  { value: 'eligible', label: 'Fit' },
+  { value: 'eligible_with_cautions', label: 'Fit with cautions' },
+  { value: 'not_eligible', label: 'Not fit' },
+];
 
 export function ClientsPage() {
   const me = useMe();
@@ -52,20 +60,15 @@ export function ClientsPage() {
           onChange={(e) => setQ(e.target.value)}
           className="w-48"
         />
-        <label className="sr-only" htmlFor="fit-filter">
-          Fit
-        </label>
-        <Select
+        <FilterSelect
           id="fit-filter"
+          label="Fit"
+          allLabel="Any fit"
           value={fit}
-          onChange={(e) => setFit(e.target.value)}
+          onChange={setFit}
+          options={FIT_OPTIONS}
           className="w-44"
-        >
-          <option value="">Any fit</option>
-          <option value="eligible">Fit</option>
-          <option value="eligible_with_cautions">Fit with cautions</option>
-          <option value="not_eligible">Not fit</option>
-        </Select>
+        />
         <label className="sr-only" htmlFor="archived-filter">
           Archived
         </label>

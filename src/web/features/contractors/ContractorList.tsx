@@ -3,7 +3,17 @@ import { Columns3, GitCompareArrows, List, Users } from 'lucide-react';
 import { useState } from 'react';
 import type { ContractorSummary } from '../../../contracts/contractors';
 import { DataTable } from '../../components/DataTable';
-import { Button, cx, EmptyState, ErrorNotice, Input, Select, Spinner } from '../../components/ui';
+import {
+  Button,
+  cx,
+  EmptyState,
+  ErrorNotice,
+  type FilterOption,
+  FilterSelect,
+  Input,
+  namedOptions,
+  Spinner,
+} from '../../components/ui';
 import { api } from '../../lib/api';
 import { useUrlState } from '../../lib/url-state';
 import { PipelineBoard } from './PipelineBoard';
@@ -22,6 +32,10 @@ import {
 } from './shared';
 
 const IN_VETTING = 'applied,interviewed,references_checked,trial';
+const STATUS_OPTIONS: FilterOption[] = [
+  { value: IN_VETTING, label: 'In vetting' },
+  ...STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABEL[s] })),
+];
 
 /** The contractor table (or pipeline board) with filters in the URL and row selection to compare. */
 export function ContractorList() {
@@ -67,32 +81,25 @@ export function ContractorList() {
         </div>
         {pipeline ? null : (
           <div className="w-44">
-            <label className="sr-only" htmlFor="status-filter">
-              Status
-            </label>
-            <Select id="status-filter" value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">Any status</option>
-              <option value={IN_VETTING}>In vetting</option>
-              {STATUS_ORDER.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
-            </Select>
+            <FilterSelect
+              id="status-filter"
+              label="Status"
+              allLabel="Any status"
+              value={status}
+              onChange={setStatus}
+              options={STATUS_OPTIONS}
+            />
           </div>
         )}
         <div className="w-56">
-          <label className="sr-only" htmlFor="skill-filter">
-            Skill
-          </label>
-          <Select id="skill-filter" value={skill} onChange={(e) => setSkill(e.target.value)}>
-            <option value="">Any skill</option>
-            {types.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
+          <FilterSelect
+            id="skill-filter"
+            label="Skill"
+            allLabel="Any skill"
+            value={skill}
+            onChange={setSkill}
+            options={namedOptions(types)}
+          />
         </div>
         <div className="ml-auto flex items-center gap-2">
           {!pipeline && selected.length > 0 ? (

@@ -1,5 +1,5 @@
 import { Tabs } from '../../components/Tabs';
-import { Input, PageHeader, Select } from '../../components/ui';
+import { FilterSelect, Input, namedOptions, PageHeader } from '../../components/ui';
 import { todayIn } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useUrlPatch, useUrlState } from '../../lib/url-state';
@@ -85,59 +85,36 @@ export function ReportsPage() {
           </>
         )}
         {current === 'process' ? (
-          <>
-            <label className="sr-only" htmlFor="report-client">
-              Client
-            </label>
-            <Select
-              id="report-client"
-              value={clientId}
-              onChange={(e) => setClientId(e.target.value)}
-              className="w-44"
-            >
-              <option value="">All clients</option>
-              {clients.data?.items.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </>
+          <FilterSelect
+            id="report-client"
+            label="Client"
+            allLabel="All clients"
+            value={clientId}
+            onChange={setClientId}
+            options={namedOptions(clients.data?.items)}
+            className="w-44"
+          />
         ) : null}
         {current === 'scorecards' ? (
           <>
-            <label className="sr-only" htmlFor="report-contractor">
-              Contractor
-            </label>
-            <Select
+            <FilterSelect
               id="report-contractor"
+              label="Contractor"
+              allLabel="All contractors"
               value={contractorId}
-              onChange={(e) => setContractorId(e.target.value)}
+              onChange={setContractorId}
+              options={namedOptions(contractors.data?.items)}
               className="w-44"
-            >
-              <option value="">All contractors</option>
-              {contractors.data?.items.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-            <label className="sr-only" htmlFor="report-type">
-              Deliverable type
-            </label>
-            <Select
+            />
+            <FilterSelect
               id="report-type"
+              label="Deliverable type"
+              allLabel="All deliverable types"
               value={typeId}
-              onChange={(e) => setTypeId(e.target.value)}
+              onChange={setTypeId}
+              options={namedOptions(types.data?.items)}
               className="w-44"
-            >
-              <option value="">All deliverable types</option>
-              {types.data?.items.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </Select>
+            />
           </>
         ) : null}
       </PageHeader>

@@ -1,5 +1,5 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import { Button, Input, Select } from '../../components/ui';
+import { Button, FilterSelect, Input, namedOptions, Select } from '../../components/ui';
 import { useUrlState } from '../../lib/url-state';
 import { useActiveContractors, useClients, useStrategists } from '../requests/useReferenceData';
 import { shiftMonth } from './board-month';
@@ -61,54 +61,33 @@ export function BoardToolbar({ month, thisMonth }: { month: string; thisMonth: s
           <ChevronRight size={16} />
         </Button>
       </div>
-      <label className="sr-only" htmlFor="board-client">
-        Client
-      </label>
-      <Select
+      <FilterSelect
         id="board-client"
+        label="Client"
+        allLabel="All clients"
         value={clientId}
-        onChange={(e) => setClientId(e.target.value)}
+        onChange={setClientId}
+        options={namedOptions(clients.data?.items)}
         className="w-44"
-      >
-        <option value="">All clients</option>
-        {clients.data?.items.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-      <label className="sr-only" htmlFor="board-contractor">
-        Contractor
-      </label>
-      <Select
+      />
+      <FilterSelect
         id="board-contractor"
+        label="Contractor"
+        allLabel="All contractors"
         value={contractorId}
-        onChange={(e) => setContractorId(e.target.value)}
+        onChange={setContractorId}
+        options={namedOptions(contractors.data?.items)}
         className="w-44"
-      >
-        <option value="">All contractors</option>
-        {contractors.data?.items.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-      <label className="sr-only" htmlFor="board-strategist">
-        Strategist
-      </label>
-      <Select
+      />
+      <FilterSelect
         id="board-strategist"
+        label="Strategist"
+        allLabel="All strategists"
         value={strategistUserId}
-        onChange={(e) => setStrategistUserId(e.target.value)}
+        onChange={setStrategistUserId}
+        options={strategists.data?.map((m) => ({ value: m.userId, label: m.name }))}
         className="w-44"
-      >
-        <option value="">All strategists</option>
-        {strategists.data?.map((m) => (
-          <option key={m.userId} value={m.userId}>
-            {m.name}
-          </option>
-        ))}
-      </Select>
+      />
     </div>
   );
 }

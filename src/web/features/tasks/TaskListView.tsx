@@ -1,9 +1,9 @@
 import type { TaskListItem } from '../../../contracts/tasks';
 import { TASK_STATUSES } from '../../../domain/task-status';
-import type { Column } from '../../components/DataTable';
+import { type Column, DataTable } from '../../components/DataTable';
 import { DueDate } from '../../components/DueDate';
+import { VirtualTableBody } from '../../components/VirtualTableBody';
 import { StatusBadge } from './StatusBadge';
-import { TaskTable } from './TaskTable';
 
 const COLUMNS: Column<TaskListItem>[] = [
   {
@@ -51,7 +51,10 @@ const COLUMNS: Column<TaskListItem>[] = [
   },
 ];
 
-/** The same month's parent tasks as a sortable table (every status, cancelled included). */
+/**
+ * The same month's parent tasks as a sortable table (every status, cancelled included). A busy
+ * month has about a thousand, so only the rows in view are mounted.
+ */
 export function TaskListView({
   tasks,
   selectedId,
@@ -62,7 +65,7 @@ export function TaskListView({
   onOpen: (id: string) => void;
 }) {
   return (
-    <TaskTable
+    <DataTable
       caption="Parent tasks"
       rows={tasks}
       rowKey={(t) => t.id}
@@ -70,6 +73,7 @@ export function TaskListView({
       selectedKey={selectedId}
       initialSort={{ key: 'due', dir: 'asc' }}
       columns={COLUMNS}
+      virtualBody={VirtualTableBody}
     />
   );
 }
