@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { npmStartArgs } from './support/start-args.mjs';
 
 const BUDGET_MS = 500;
 const HOST = '127.0.0.1';
@@ -81,7 +82,7 @@ function freePort() {
 async function startApp() {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
-  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     cwd: root,
     env: {
       ...process.env,

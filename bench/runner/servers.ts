@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { npmStartArgs } from '../../scripts/support/start-args.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 export const HOST = '127.0.0.1';
@@ -62,7 +63,7 @@ export async function startApp(
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const child = launch(
-    [join(root, 'scripts/start.mjs')],
+    npmStartArgs(),
     {
       ...process.env,
       PORT: String(port),

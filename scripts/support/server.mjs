@@ -2,7 +2,8 @@
 // given database, wait until it answers, and talk to it as a signed-in demo person.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { npmStartArgs } from './start-args.mjs';
 
 export const HOST = '127.0.0.1';
 export const DEMO_PASSWORD = 'handoff-demo';
@@ -20,9 +21,9 @@ export function freePort() {
   });
 }
 
-/** Starts `node scripts/start.mjs` (API + SPA + scheduler; seeds the demo into an empty database). */
+/** Starts the server as `npm start` does (API + SPA + scheduler; seeds the demo into an empty database). */
 export function startServer(port, databaseUrl, env = {}) {
-  const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     cwd: root,
     env: {
       ...process.env,

@@ -1,0 +1,2 @@
+/** The node arguments of `npm start` (package.json), script path made absolute. */
+export function npmStartArgs(): string[];
