@@ -181,4 +181,27 @@ describe.each(testDialects())('deliverable versions and attachments on %s', (dia
       .execute();
     expect(count).toHaveLength(1);
   });
+
+  it('a download link names its workspace in ?workspace= (a link cannot send the header), checked like the header', async () => {
+    const id = await taskInProduction(t, loop);
+    const file = (await upload(loop.contractor, id, 'shot.png', PNG)).json();
+    await loop.contractor.post(`/api/tasks/${id}/deliverables`, {
+      links: [],
+      attachmentIds: [file.id],
+      version: await taskVersion(loop.contractor, id),
+    });
+    const elsewhere = 'a-workspace-they-are-not-in';
+    const ws = loop.strategist.workspaceId;
+    const bare = loop.strategist.withWorkspace(''); // no header, as a browser link
+    expect((await bare.get(`/api/attachments/${file.id}?workspace=${ws}`)).statusCode).toBe(200);
+    // Not a member there: refused, not answered from the person's first workspace.
+    const foreign = await bare.get(`/api/attachments/${file.id}?workspace=${elsewhere}`);
+    expect(foreign.statusCode).toBe(403);
+    // The header, when sent, wins.
+    const both = await loop.strategist.get(`/api/attachments/${file.id}?workspace=${elsewhere}`);
+    expect(both.statusCode).toBe(200);
+    // Only routes that allow it read the query: elsewhere the parameter changes nothing.
+    const board = await bare.get(`/api/tasks/${id}?workspace=${elsewhere}`);
+    expect(board.statusCode).toBe(200);
+  });
 });

@@ -33,6 +33,12 @@ export interface Actor extends SignedIn {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * A GET the browser opens as a plain link or image (a file download), which cannot carry
+     * the workspace header: the workspace may come from `?workspace=` instead. It is checked
+     * against the person's memberships exactly like the header.
+     */
+    workspaceFromQuery?: boolean;
   }
   interface FastifyRequest {
     signedIn?: SignedIn;
@@ -112,8 +118,7 @@ export function registerAccessGuard(
     const tokenPerson = apiToken
       ? await signInWithApiToken(deps.database.db, request, apiToken)
       : undefined;
-    const wanted = request.headers[WORKSPACE_HEADER];
-    const workspaceId = typeof wanted === 'string' && wanted.length > 0 ? wanted : undefined;
+    const workspaceId = requestedWorkspace(request);
     const facts: SessionFacts | null = apiToken
       ? tokenPerson
         ? { person: tokenPerson }
@@ -143,6 +148,18 @@ export function registerAccessGuard(
     }
   });
   return registry;
+}
+
+/** The workspace a request names: the header, or `?workspace=` where the route allows it. */
+function requestedWorkspace(request: FastifyRequest): string | undefined {
+  const header = request.headers[WORKSPACE_HEADER];
+  if (typeof header === 'string' && header.length > 0) return header;
+  if (request.method !== 'GET' || !request.routeOptions.config?.workspaceFromQuery)
+    return undefined;
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  return typeof query.workspace === 'string' && query.workspace.length > 0
+    ? query.workspace
+    : undefined;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -22,6 +22,16 @@ export function setCurrentWorkspaceId(id: string): void {
   localStorage.setItem(WORKSPACE_KEY, id);
 }
 
+/**
+ * An API URL the browser opens by itself (a download link, an image): it cannot send the
+ * workspace header, so the chosen workspace rides in `?workspace=` (routes that allow it).
+ */
+export function linkInWorkspace(path: string): string {
+  const ws = currentWorkspaceId();
+  if (!ws) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}workspace=${encodeURIComponent(ws)}`;
+}
+
 /** JSON fetch against the API with the session cookie and the chosen workspace. */
 export async function api<T>(
   path: string,

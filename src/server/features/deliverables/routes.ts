@@ -111,11 +111,15 @@ export function registerDeliverableRoutes(root: FastifyInstance, ctx: AppContext
   });
 
   app.get('/api/attachments/:id', {
-    config: { access: EVERYONE },
+    // Opened as a link or an image: `?workspace=` stands in for the header.
+    config: { access: EVERYONE, workspaceFromQuery: true },
     schema: {
       tags,
       summary: 'Download a file (always as an attachment, never rendered by the browser)',
       params: IdParam,
+      querystring: z.object({
+        workspace: z.string().max(100).optional().describe('The workspace, when no header is sent'),
+      }),
     },
     handler: async (request, reply) => {
       const file = await service.readAttachment(db, actorOf(request), request.params.id);

@@ -3,7 +3,7 @@ import { Columns2, ExternalLink, FileText, List } from 'lucide-react';
 import { useState } from 'react';
 import type { DeliverableList, DeliverableVersion } from '../../../contracts/workflow';
 import { Button, Spinner } from '../../components/ui';
-import { api } from '../../lib/api';
+import { api, linkInWorkspace } from '../../lib/api';
 import { formatInstant } from '../../lib/format';
 import { useMe } from '../../lib/session';
 
@@ -102,13 +102,13 @@ function VersionCard({ v, latest }: { v: DeliverableVersion; latest?: boolean })
           {v.attachments.map((a) => (
             <li key={a.id}>
               <a
-                href={`/api/attachments/${a.id}`}
+                href={linkInWorkspace(`/api/attachments/${a.id}`)}
                 className="flex items-center gap-2 rounded border border-line p-1.5 text-xs hover:bg-sunken"
                 download={a.filename}
               >
                 {a.contentType.startsWith('image/') ? (
                   <img
-                    src={`/api/attachments/${a.id}`}
+                    src={linkInWorkspace(`/api/attachments/${a.id}`)}
                     alt=""
                     className="size-10 rounded object-cover"
                   />
