@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayRangeInstants,
   defaultRange,
   effectiveCapacity,
   median,
@@ -109,5 +110,61 @@ describe('offsetRuns', () => {
     expect(offsetRuns('2026-01-01', '2026-12-31', 'Asia/Kolkata')).toEqual([
       { from: '2026-01-01', offsetMinutes: 330 },
     ]);
+  });
+});
+
+describe('dayRangeInstants: report ranges are days of the workspace calendar, not UTC days', () => {
+  it.each([
+    ['UTC', '2026-01-10', '2026-01-31', '2026-01-10T00:00:00.000Z', '2026-02-01T00:00:00.000Z'],
+    // New York in winter (UTC−5): the 31st ends at 05:00 UTC on the 1st.
+    [
+      'America/New_York',
+      '2026-01-10',
+      '2026-01-31',
+      '2026-01-10T05:00:00.000Z',
+      '2026-02-01T05:00:00.000Z',
+    ],
+    // Across the spring change (8 March 2026, 02:00): starts in EST, ends in EDT.
+    [
+      'America/New_York',
+      '2026-03-08',
+      '2026-03-08',
+      '2026-03-08T05:00:00.000Z',
+      '2026-03-09T04:00:00.000Z',
+    ],
+    // Across the autumn change (1 November 2026): the day has 25 hours.
+    [
+      'America/New_York',
+      '2026-11-01',
+      '2026-11-01',
+      '2026-11-01T04:00:00.000Z',
+      '2026-11-02T05:00:00.000Z',
+    ],
+    // Ahead of UTC: Tokyo's 1st begins on the 31st in UTC.
+    [
+      'Asia/Tokyo',
+      '2026-02-01',
+      '2026-02-28',
+      '2026-01-31T15:00:00.000Z',
+      '2026-02-28T15:00:00.000Z',
+    ],
+    // Half-hour zone.
+    [
+      'Asia/Kolkata',
+      '2026-06-01',
+      '2026-06-30',
+      '2026-05-31T18:30:00.000Z',
+      '2026-06-30T18:30:00.000Z',
+    ],
+  ])('%s %s..%s', (zone, from, to, start, end) => {
+    expect(dayRangeInstants(from, to, zone)).toEqual({ start, end });
+  });
+
+  it('counts an instant late on the last day in the zone, and not one just after it', () => {
+    const { start, end } = dayRangeInstants('2026-01-01', '2026-01-31', 'America/New_York');
+    const inRange = (iso: string) => iso >= start && iso < end;
+    expect(inRange('2026-02-01T04:30:00.000Z')).toBe(true); // 23:30 on the 31st in New York
+    expect(inRange('2026-02-01T05:00:00.000Z')).toBe(false); // midnight: the 1st
+    expect(inRange('2026-01-01T04:59:59.999Z')).toBe(false); // still 31 December there
   });
 });

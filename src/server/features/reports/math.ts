@@ -30,12 +30,6 @@ export function average(values: readonly number[]): number | null {
 /** Rounds to one decimal place (hours, averages shown to people). */
 export const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/**
- * The day after `to`: an ISO instant column compared `>= from AND < dayAfter(to)` as text covers
- * the UTC calendar days from..to and can use an index (a substr() of the column can't).
- */
-export const dayAfter = (to: IsoDate): IsoDate => addCalendarDays(to, 1);
-
 /** '2026-05' → '2026-Q2'. */
 export function quarterOf(month: string): string {
   const m = Number(month.slice(5, 7));
@@ -132,4 +126,30 @@ export function offsetRuns(
     if (runs.at(-1)?.offsetMinutes !== offsetMinutes) runs.push({ from: day, offsetMinutes });
   }
   return runs;
+}
+
+/**
+ * The instant `date` begins in `timeZone`, written as timestamps are stored (ISO, UTC). Clocks
+ * change in the small hours, after midnight, so the offset in force at midnight is the one of the
+ * day before's afternoon.
+ */
+export function dayStartInstant(date: IsoDate, timeZone: string): string {
+  const offset = utcOffsetMinutes(timeZone, addCalendarDays(date, -1));
+  return new Date(Date.parse(`${date}T00:00:00Z`) - offset * 60_000).toISOString();
+}
+
+/**
+ * The days from..to of the workspace's calendar as stored instants: a timestamp column compared
+ * `>= start AND < end` as text covers exactly those days in that zone (not UTC days) and can still
+ * use an index (a substr() of the column could not).
+ */
+export function dayRangeInstants(
+  from: IsoDate,
+  to: IsoDate,
+  timeZone: string,
+): { start: string; end: string } {
+  return {
+    start: dayStartInstant(from, timeZone),
+    end: dayStartInstant(addCalendarDays(to, 1), timeZone),
+  };
 }

@@ -6,7 +6,7 @@ import { mondayOf } from '../../../domain/weekly-updates';
 import type { Executor } from '../../db';
 import { notFound } from '../../errors';
 import { listMissingWeeklyUpdates } from '../weekly-updates';
-import { average, dayAfter, median, num, round1, share } from './math';
+import { average, dayRangeInstants, median, num, round1, share } from './math';
 
 /**
  * R32 process health: lead time of requests (R11), notice of revisions (R22), feedback with the
@@ -19,8 +19,13 @@ export interface HealthScope {
   from: string;
   to: string;
   today: string;
+  /** The workspace's zone: "submitted on the 31st" means the 31st there. */
+  timeZone: string;
   clientId?: string;
 }
+
+/** The range's days in the workspace's zone, as stored instants. */
+const daysOf = (s: HealthScope) => dayRangeInstants(s.from, s.to, s.timeZone);
 
 async function requestLead(db: Executor, s: HealthScope) {
   let q = db
@@ -33,8 +38,8 @@ async function requestLead(db: Executor, s: HealthScope) {
       sql<number>`sum(case when override_at is not null then 1 else 0 end)`.as('overrides'),
     ])
     .where('workspace_id', '=', s.workspaceId)
-    .where('submitted_at', '>=', s.from)
-    .where('submitted_at', '<', dayAfter(s.to));
+    .where('submitted_at', '>=', daysOf(s).start)
+    .where('submitted_at', '<', daysOf(s).end);
   if (s.clientId) q = q.where('client_id', '=', s.clientId);
   return q.executeTakeFirstOrThrow();
 }
@@ -51,8 +56,8 @@ async function revisionNotice(db: Executor, s: HealthScope) {
     ])
     .where('r.workspace_id', '=', s.workspaceId)
     .where('r.strategist_tweak', '=', 0)
-    .where('r.created_at', '>=', s.from)
-    .where('r.created_at', '<', dayAfter(s.to));
+    .where('r.created_at', '>=', daysOf(s).start)
+    .where('r.created_at', '<', daysOf(s).end);
   if (s.clientId) q = q.where('t.client_id', '=', s.clientId);
   return q.executeTakeFirstOrThrow();
 }
@@ -68,8 +73,8 @@ async function feedbackWhy(db: Executor, s: HealthScope) {
       sql<number>`sum(case when trim(i.why) <> '' then 1 else 0 end)`.as('why'),
     ])
     .where('i.workspace_id', '=', s.workspaceId)
-    .where('r.created_at', '>=', s.from)
-    .where('r.created_at', '<', dayAfter(s.to));
+    .where('r.created_at', '>=', daysOf(s).start)
+    .where('r.created_at', '<', daysOf(s).end);
   if (s.clientId) q = q.where('t.client_id', '=', s.clientId);
   return q.executeTakeFirstOrThrow();
 }
@@ -84,8 +89,8 @@ async function assignmentHours(db: Executor, s: HealthScope) {
     .select(['submitted_at', 'assigned_at'])
     .where('workspace_id', '=', s.workspaceId)
     .where('assigned_at', 'is not', null)
-    .where('submitted_at', '>=', s.from)
-    .where('submitted_at', '<', dayAfter(s.to));
+    .where('submitted_at', '>=', daysOf(s).start)
+    .where('submitted_at', '<', daysOf(s).end);
   if (s.clientId) q = q.where('client_id', '=', s.clientId);
   const rows = await q.limit(20000).execute();
   const hours = rows.map(

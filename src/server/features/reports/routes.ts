@@ -102,6 +102,7 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
         from: r.from,
         to: r.to,
         today: r.today,
+        timeZone: r.timeZone,
         clientId,
       });
       if (format === 'csv') {

@@ -1,6 +1,6 @@
 import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db';
-import { dayAfter, offsetRuns } from './math';
+import { dayRangeInstants, offsetRuns } from './math';
 
 /**
  * R32 contractor scorecards: subtasks, tasks and task items are each read once, by one GROUP BY
@@ -259,13 +259,14 @@ export async function itemTotals(db: Executor, s: ScorecardScope) {
 /** Escalations opened in range about a contractor (named, or through the task). */
 export async function escalationCounts(db: Executor, s: ScorecardScope) {
   const who = sql<string>`coalesce(e.contractor_id, t.contractor_id)`;
+  const days = dayRangeInstants(s.from, s.to, s.timeZone);
   let q = db
     .selectFrom('escalations as e')
     .leftJoin('tasks as t', 't.id', 'e.task_id')
     .select([who.as('contractor_id'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('e.workspace_id', '=', s.workspaceId)
-    .where('e.opened_at', '>=', s.from)
-    .where('e.opened_at', '<', dayAfter(s.to))
+    .where('e.opened_at', '>=', days.start)
+    .where('e.opened_at', '<', days.end)
     .groupBy(who);
   if (s.contractorId) q = q.where(who, '=', s.contractorId);
   return q.execute();
@@ -273,6 +274,7 @@ export async function escalationCounts(db: Executor, s: ScorecardScope) {
 
 /** Kudos and constructive feedback given in range, per contractor (R25). */
 export async function recognitionCounts(db: Executor, s: ScorecardScope) {
+  const days = dayRangeInstants(s.from, s.to, s.timeZone);
   let q = db
     .selectFrom('recognitions')
     .select([
@@ -281,8 +283,8 @@ export async function recognitionCounts(db: Executor, s: ScorecardScope) {
       sql<number>`sum(case when kind = 'feedback' then 1 else 0 end)`.as('feedback'),
     ])
     .where('workspace_id', '=', s.workspaceId)
-    .where('created_at', '>=', s.from)
-    .where('created_at', '<', dayAfter(s.to))
+    .where('created_at', '>=', days.start)
+    .where('created_at', '<', days.end)
     .groupBy('contractor_id');
   if (s.contractorId) q = q.where('contractor_id', '=', s.contractorId);
   return q.execute();
