@@ -8,15 +8,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from './support/chromium.mjs';
+import { freePort, HOST } from './support/server.mjs';
 import { npmStartArgs } from './support/start-args.mjs';
 
 const BUDGET_MS = 500;
-const HOST = '127.0.0.1';
 const root = resolve(import.meta.dirname, '..');
 
 const { values: args } = parseArgs({
@@ -65,17 +65,6 @@ function prepareDatabase() {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (gen.status !== 0) throw new Error('bench:data failed');
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on('error', fail);
-    s.listen(0, HOST, () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /** `npm start` (scripts/start.mjs: builds the SPA when stale, then API + SPA + scheduler). */
@@ -171,19 +160,7 @@ function percentile(values, p) {
 }
 
 async function measure(base) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const signIn = await context.request.post(`${base}/api/auth/sign-in/email`, {

@@ -1,24 +1,13 @@
 // Takes screenshots of pages as a signed-in demo person: node scripts/screenshot.mjs <role> <path> [out.png] [--dark] [--mobile]
 import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from './support/chromium.mjs';
 
 const [role = 'admin', path = '/my-work', out = `/tmp/shot-${role}.png`] = process.argv
   .slice(2)
   .filter((a) => !a.startsWith('--'));
 const base = process.env.BASE_URL ?? 'http://localhost:3000';
 const mobile = process.argv.includes('--mobile');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const context = await browser.newContext({
   viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
   colorScheme: process.argv.includes('--dark') ? 'dark' : 'light',

@@ -1,40 +1,33 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TaskListItem } from '../../../contracts/tasks';
-import { TASK_STATUS_LABELS, type TaskStatus } from '../../../domain/task-status';
+import { TASK_STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../../../domain/task-status';
 import { DueDate } from '../../components/DueDate';
 import { cx } from '../../components/ui';
 
 /** The workflow's columns, left to right; requested and cancelled tasks are not on the board. */
-export const BOARD_COLUMNS: TaskStatus[] = [
-  'scheduled',
-  'in_production',
-  'internal_review',
-  'revision',
-  'qa',
-  'ready',
-  'closed',
-];
+export const BOARD_COLUMNS: TaskStatus[] = TASK_STATUSES.filter(
+  (s) => s !== 'requested' && s !== 'cancelled',
+);
 
 const CARD_ESTIMATE = 96;
 const COLUMN_WIDTH = 256; // w-64
 const HEADING_HEIGHT = 32; // the h2 is h-8
 const CARD_GAP = 8;
 
+/** What both views of the board month (columns, table) are given. */
+export interface MonthTasksProps {
+  tasks: TaskListItem[];
+  selectedId: string | null;
+  onOpen: (id: string) => void;
+}
+
 /**
  * The month's parent tasks in one column per status. A large agency has ~1,000 tasks a month, so
  * each column scrolls on its own and mounts only the cards in view (plus a few), which keeps the
  * first render to about a hundred cards whatever the month holds.
  */
-export function BoardColumns({
-  tasks,
-  selectedId,
-  onOpen,
-}: {
-  tasks: TaskListItem[];
-  selectedId: string | null;
-  onOpen: (id: string) => void;
-}) {
+export function BoardColumns({ tasks, selectedId, onOpen }: MonthTasksProps) {
   const byStatus = useMemo(() => {
     const groups = new Map<TaskStatus, TaskListItem[]>(BOARD_COLUMNS.map((s) => [s, []]));
     for (const t of tasks) groups.get(t.status)?.push(t);

@@ -3,6 +3,7 @@ import { TASK_STATUSES } from '../../../domain/task-status';
 import { type Column, DataTable } from '../../components/DataTable';
 import { DueDate } from '../../components/DueDate';
 import { VirtualTableBody } from '../../components/VirtualTableBody';
+import type { MonthTasksProps } from './BoardColumns';
 import { StatusBadge } from './StatusBadge';
 
 const COLUMNS: Column<TaskListItem>[] = [
@@ -55,15 +56,7 @@ const COLUMNS: Column<TaskListItem>[] = [
  * The same month's parent tasks as a sortable table (every status, cancelled included). A busy
  * month has about a thousand, so only the rows in view are mounted.
  */
-export function TaskListView({
-  tasks,
-  selectedId,
-  onOpen,
-}: {
-  tasks: TaskListItem[];
-  selectedId: string | null;
-  onOpen: (id: string) => void;
-}) {
+export function TaskListView({ tasks, selectedId, onOpen }: MonthTasksProps) {
   return (
     <DataTable
       caption="Parent tasks"
