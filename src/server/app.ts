@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './auth/routes';
 import type { AppConfig } from './config';
 import type { AppContext } from './context';
 import type { Database } from './db';
+import { holdAnswersUntilCommitted } from './db/group-commit';
 import { registerErrorHandler } from './error-handler';
 import { registerAnnouncementRoutes } from './features/announcements/routes';
 import { registerAvailabilityRoutes } from './features/availability/routes';
@@ -124,6 +125,8 @@ export async function buildApp(
     trustedOrigins: [new URL(config.publicUrl).origin],
   });
   registerInputGuard(app);
+  // Before the read cache's onSend: an answer whose shared commit failed is never kept.
+  holdAnswersUntilCommitted(app, () => database.opened.pendingCommit());
   registerReadCache(app, config, database);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

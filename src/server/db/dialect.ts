@@ -1,15 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  type Dialect,
-  type Expression,
-  PostgresDialect,
-  type RawBuilder,
-  SqliteDialect,
-  sql,
-} from 'kysely';
+import { type Dialect, type Expression, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
+import { GroupCommitSqliteDialect } from './group-commit';
 import { withStatementCache } from './statement-cache';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer';
 
@@ -25,6 +19,11 @@ export interface OpenedDialect {
   dialect: Dialect;
   /** The driver handle, given to better-auth so it shares the same database. */
   driver: Database.Database | pg.Pool;
+  /**
+   * SQLite's shared commit still to come (group-commit.ts), or null. Nothing is acknowledged
+   * before it settles; PostgreSQL commits each transaction itself, so it is always null there.
+   */
+  pendingCommit(): Promise<void> | null;
   close(): Promise<void>;
 }
 
@@ -43,6 +42,7 @@ export function openDialect(url: string): OpenedDialect {
       name: 'postgres',
       dialect: new PostgresDialect({ pool }),
       driver: pool,
+      pendingCommit: () => null,
       close: () => pool.end(),
     };
   }
@@ -60,12 +60,15 @@ export function openDialect(url: string): OpenedDialect {
     sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     sqlite.pragma('journal_size_limit = 67108864');
   }
+  const dialect = new GroupCommitSqliteDialect(
+    { database: withStatementCache(sqlite, { onClose: () => checkpointer?.stop() }) },
+    sqlite,
+  );
   return {
     name: 'sqlite',
-    dialect: new SqliteDialect({
-      database: withStatementCache(sqlite, { onClose: () => checkpointer?.stop() }),
-    }),
+    dialect,
     driver: sqlite,
+    pendingCommit: () => dialect.groupCommit.pendingCommit(),
     close: async () => {
       checkpointer?.stop();
       sqlite.close();

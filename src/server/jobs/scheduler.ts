@@ -103,6 +103,9 @@ async function finish(
     .execute();
 }
 
+/** How long a kick waits for more kicks of the same job, so one run serves a burst. */
+export const KICK_DELAY_MS = 20;
+
 /**
  * Starts the scheduler: registers the jobs, then (unless `timers: false`, as tests do) ticks
  * each one on its cron pattern.
@@ -123,6 +126,7 @@ export async function startScheduler(
   // so work queued during a run does not wait for the next tick.
   const active = new Set<string>();
   const kickedDuringRun = new Set<string>();
+  const kickTimers = new Map<string, NodeJS.Timeout>();
   let stopped = false;
 
   const runJob = async (name: string, tickAt = new Date()): Promise<RunOutcome> => {
@@ -191,14 +195,24 @@ export async function startScheduler(
         kickedDuringRun.add(name);
         return;
       }
-      // Not awaited: the caller's response must not wait for an SMTP server.
-      track(
-        runJob(name).catch((err: unknown) => console.error(`[jobs] ${name} kick failed:`, err)),
-      );
+      if (kickTimers.has(name)) return;
+      // A burst of writes (thirty comments in a second) asks for one run that sends them all,
+      // not thirty runs that each claim the job and send one. Not awaited: the caller's
+      // response must not wait for an SMTP server.
+      const timer = setTimeout(() => {
+        kickTimers.delete(name);
+        track(
+          runJob(name).catch((err: unknown) => console.error(`[jobs] ${name} kick failed:`, err)),
+        );
+      }, KICK_DELAY_MS);
+      timer.unref();
+      kickTimers.set(name, timer);
     },
     async stop() {
       stopped = true;
       removeKick();
+      for (const timer of kickTimers.values()) clearTimeout(timer);
+      kickTimers.clear();
       for (const c of crons) c.stop();
       await Promise.allSettled([...running]);
     },

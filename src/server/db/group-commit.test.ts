@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import Fastify from 'fastify';
+import { type Generated, Kysely, sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommitSqliteDialect, holdAnswersUntilCommitted } from './group-commit';
+
+interface Tables {
+  notes: { id: Generated<number>; body: string };
+  children: { id: Generated<number>; parent_id: number };
+}
+
+let dir: string;
+let file: string;
+let sqlite: Database.Database;
+let dialect: GroupCommitSqliteDialect;
+let db: Kysely<Tables>;
+let commits: number;
+let destroyed: boolean;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+  file = join(dir, 'db.sqlite');
+  sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  commits = 0;
+  destroyed = false;
+  // Counts the real commits (savepoint releases are not commits).
+  const counted = {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      if (text === 'commit') commits++;
+      return sqlite.prepare(text);
+    },
+  };
+  dialect = new GroupCommitSqliteDialect({ database: counted }, sqlite);
+  db = new Kysely<Tables>({ dialect });
+  await sql`create table notes (id integer primary key, body text not null unique)`.execute(db);
+  // A deferred foreign key is checked at COMMIT: the one way to make a commit itself fail.
+  await sql`create table children (id integer primary key, parent_id integer not null
+    references notes (id) deferrable initially deferred)`.execute(db);
+});
+
+afterEach(async () => {
+  if (!destroyed) await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What another connection (another process, a crash survivor) sees. */
+function committedBodies(): string[] {
+  const other = new Database(file, { readonly: true });
+  try {
+    return other
+      .prepare('select body from notes order by id')
+      .all()
+      .map((r) => (r as { body: string }).body);
+  } finally {
+    other.close();
+  }
+}
+
+const insertNote = (body: string) =>
+  db.transaction().execute((tx) => tx.insertInto('notes').values({ body }).execute());
+
+describe('group commit (SQLite)', () => {
+  it('transactions that run together share one commit, made durable before anyone is told', async () => {
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map(insertNote));
+    const pending = dialect.groupCommit.pendingCommit();
+    expect(pending).not.toBeNull();
+    // Written on this connection, not yet visible to any other.
+    expect(committedBodies()).toEqual([]);
+    await pending;
+    expect(committedBodies()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(commits).toBe(1);
+    expect(dialect.groupCommit.pendingCommit()).toBeNull();
+  });
+
+  it("a failing transaction undoes only its own rows; the others' still commit", async () => {
+    await insertNote('taken');
+    await dialect.groupCommit.pendingCommit();
+    const results = await Promise.allSettled([
+      insertNote('first'),
+      db.transaction().execute(async (tx) => {
+        await tx.insertInto('notes').values({ body: 'undone' }).execute();
+        await tx.insertInto('notes').values({ body: 'taken' }).execute(); // unique violation
+      }),
+      insertNote('last'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    await dialect.groupCommit.pendingCommit();
+    expect(committedBodies()).toEqual(['taken', 'first', 'last']);
+  });
+
+  it('a failed shared commit fails everyone who waited on it and keeps none of its rows', async () => {
+    await insertNote('before');
+    await dialect.groupCommit.pendingCommit();
+    const version = () =>
+      sqlite.prepare('select total_changes() as n').get() as { n: number } | undefined;
+    await insertNote('lost with the batch');
+    await db
+      .transaction()
+      .execute((tx) => tx.insertInto('children').values({ parent_id: 999 }).execute());
+    const seenBeforeCommit = version()?.n;
+    const pending = dialect.groupCommit.pendingCommit();
+    await expect(pending).rejects.toThrow(/FOREIGN KEY/);
+    expect(committedBodies()).toEqual(['before']);
+    expect(sqlite.inTransaction).toBe(false);
+    // The data version moved past whatever was read from the lost rows (read cache).
+    expect(version()?.n).toBeGreaterThan(seenBeforeCommit ?? 0);
+    // And the connection goes on working.
+    await insertNote('after');
+    await dialect.groupCommit.pendingCommit();
+    expect(committedBodies()).toEqual(['before', 'after']);
+  });
+
+  it('closing the database commits what is pending', async () => {
+    await insertNote('at shutdown');
+    expect(dialect.groupCommit.pendingCommit()).not.toBeNull();
+    await db.destroy();
+    destroyed = true;
+    expect(committedBodies()).toEqual(['at shutdown']);
+  });
+});
+
+describe('holdAnswersUntilCommitted', () => {
+  it('holds an answer until the shared commit, and answers with an error when it fails', async () => {
+    const app = Fastify();
+    let settle: { ok: () => void; fail: (err: Error) => void } | null = null;
+    let pending: Promise<void> | null = null;
+    holdAnswersUntilCommitted(app, () => pending);
+    app.post('/write', async () => {
+      pending = new Promise<void>((ok, fail) => {
+        settle = { ok, fail };
+      });
+      return { saved: true };
+    });
+    let answered = false;
+    const first = app.inject({ method: 'POST', url: '/write' }).then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(answered).toBe(false);
+    settle!.ok();
+    expect((await first).statusCode).toBe(200);
+
+    pending = null;
+    const second = app.inject({ method: 'POST', url: '/write' });
+    await new Promise((r) => setTimeout(r, 10));
+    settle!.fail(new Error('disk I/O error'));
+    const failed = await second;
+    expect(failed.statusCode).toBe(500);
+    expect(failed.body).not.toContain('"saved"');
+    await app.close();
+  });
+});
