@@ -101,6 +101,55 @@ describe.each(testDialects())('task thread, history and transitions on %s', (dia
     ).toBe(400);
   });
 
+  it('R19 the task page carries the latest 50 comments the viewer may read; its cursor pages to the older ones', async () => {
+    const taskId = await freshTask(t, loop);
+    for (let i = 0; i < 56; i++) {
+      const internal = i % 11 === 3; // 5 internal notes: the contractor still has more than 50
+      const res = await loop.strategist.post(`/api/tasks/${taskId}/comments`, {
+        body: `${internal ? 'Internal' : 'Shared'} note ${i}`,
+        visibility: internal ? 'internal' : 'all',
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    for (const [who, session] of [
+      ['coordinator', loop.coordinator],
+      ['contractor', loop.contractor],
+    ] as const) {
+      const page = (await session.get(`/api/tasks/${taskId}`)).json() as {
+        comments: { id: string; body: string; visibility: string }[];
+        olderCommentsCursor: string | null;
+      };
+      const thread = (await session.get(`/api/tasks/${taskId}/comments`)).json() as {
+        items: { id: string; body: string; mentions: unknown[] }[];
+        olderCursor: string | null;
+      };
+      // The same 50 as the thread's first page, in the same order, and the same way back.
+      expect(page.comments, who).toHaveLength(50);
+      expect(page.comments.map((c) => c.id)).toEqual(thread.items.map((c) => c.id));
+      expect(page.comments.at(-1)?.body).toBe('Shared note 55');
+      expect(page.olderCommentsCursor).toBe(thread.olderCursor);
+      expect(page.olderCommentsCursor).not.toBeNull();
+      const older = (
+        await session.get(
+          `/api/tasks/${taskId}/comments?before=${encodeURIComponent(page.olderCommentsCursor ?? '')}`,
+        )
+      ).json() as { items: { id: string; visibility: string }[]; olderCursor: string | null };
+      expect(older.olderCursor).toBeNull();
+      const all = [...older.items, ...page.comments];
+      expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+      const visible = await t.database.db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('task_id', '=', taskId)
+        .$if(who === 'contractor', (q) =>
+          q.where('visibility', '=', 'all').where('kind', '!=', 'client_feedback'),
+        )
+        .executeTakeFirstOrThrow();
+      expect(all).toHaveLength(Number(visible.n));
+      if (who === 'contractor') expect(all.every((c) => c.visibility === 'all')).toBe(true);
+    }
+  });
+
   it('R5 R19 the contractor never receives internal comments or raw client feedback from any task endpoint', async () => {
     const taskId = await taskInProduction(t, loop);
     const SECRET = 'INTERNAL-ONLY-7f3a';

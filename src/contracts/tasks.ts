@@ -105,6 +105,10 @@ export const TaskComment = z.object({
   kind: z.enum(['comment', 'system', 'client_feedback']),
   createdAt: z.string(),
 });
+export type TaskComment = z.infer<typeof TaskComment>;
+
+/** How many of the latest comments the task page carries; older ones page in by the thread. */
+export const TASK_PAGE_COMMENTS = 50;
 
 export const TaskDetail = z.object({
   id: z.string(),
@@ -128,7 +132,10 @@ export const TaskDetail = z.object({
   committedMinor: z.number().int().nullable(),
   items: z.array(TaskItem),
   subtasks: z.array(Subtask),
+  /** The latest 50 comments the viewer may read (R19), oldest first. */
   comments: z.array(TaskComment),
+  /** Pass as `before` to GET /api/tasks/:id/comments for older ones; null when there are none. */
+  olderCommentsCursor: z.string().nullable(),
   /** Times QA failed this task (R23). */
   qaFailCount: z.number().int(),
   /** The final-version subtask's due date: the date a revision request affects (R22). */

@@ -60,17 +60,16 @@ export function openDialect(url: string): OpenedDialect {
     sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     sqlite.pragma('journal_size_limit = 67108864');
   }
-  const dialect = new GroupCommitSqliteDialect(
-    { database: withStatementCache(sqlite, { onClose: () => checkpointer?.stop() }) },
-    sqlite,
-  );
+  const dialect = new GroupCommitSqliteDialect({ database: withStatementCache(sqlite) }, sqlite, {
+    beforeClose: async () => checkpointer?.stop(),
+  });
   return {
     name: 'sqlite',
     dialect,
     driver: sqlite,
     pendingCommit: () => dialect.groupCommit.pendingCommit(),
     close: async () => {
-      checkpointer?.stop();
+      await checkpointer?.stop();
       sqlite.close();
     },
   };

@@ -54,10 +54,16 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
   #batch: Batch | null = null;
   #savepoint: string | null = null;
   #seq = 0;
+  readonly #beforeClose: (() => Promise<void>) | undefined;
 
-  constructor(config: SqliteDialectConfig, sqlite: BetterSqlite3.Database) {
+  constructor(
+    config: SqliteDialectConfig,
+    sqlite: BetterSqlite3.Database,
+    beforeClose?: () => Promise<void>,
+  ) {
     super(config);
     this.#sqlite = sqlite;
+    this.#beforeClose = beforeClose;
   }
 
   pendingCommit(): Promise<void> | null {
@@ -96,6 +102,7 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
 
   override async destroy(): Promise<void> {
     await this.#commitBatch();
+    await this.#beforeClose?.();
     await super.destroy();
   }
 
@@ -151,16 +158,23 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
 export class GroupCommitSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
   readonly #sqlite: BetterSqlite3.Database;
+  readonly #beforeClose: (() => Promise<void>) | undefined;
   #driver: GroupCommitSqliteDriver | null = null;
 
-  constructor(config: SqliteDialectConfig, sqlite: BetterSqlite3.Database) {
+  /** `beforeClose` runs after the last commit, before the connection closes. */
+  constructor(
+    config: SqliteDialectConfig,
+    sqlite: BetterSqlite3.Database,
+    options: { beforeClose?: () => Promise<void> } = {},
+  ) {
     super(config);
     this.#config = config;
     this.#sqlite = sqlite;
+    this.#beforeClose = options.beforeClose;
   }
 
   override createDriver(): Driver {
-    this.#driver = new GroupCommitSqliteDriver(this.#config, this.#sqlite);
+    this.#driver = new GroupCommitSqliteDriver(this.#config, this.#sqlite, this.#beforeClose);
     return this.#driver;
   }
 

@@ -9,15 +9,12 @@ import type { SqliteDatabase } from 'kysely';
  */
 export function withStatementCache(
   db: Database.Database,
-  options: { max?: number; onClose?: () => void } = {},
+  options: { max?: number } = {},
 ): SqliteDatabase {
   const max = options.max ?? 500;
   const cache = new Map<string, Database.Statement>();
   return {
-    close: () => {
-      options.onClose?.();
-      db.close();
-    },
+    close: () => db.close(),
     prepare: (sql) => {
       let statement = cache.get(sql);
       if (statement) {

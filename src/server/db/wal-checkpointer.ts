@@ -42,8 +42,11 @@ parentPort.on('message', (message) => {
 `;
 
 export interface WalCheckpointer {
-  /** Asks the worker for a last checkpoint, to close its connection and to end. */
-  stop(): void;
+  /**
+   * Asks the worker for a last checkpoint, to close its connection and to end; resolves when it
+   * has. The process must not exit before: a worker cut off inside SQLite aborts the process.
+   */
+  stop(): Promise<void>;
 }
 
 export function startWalCheckpointer(file: string, intervalMs = 200): WalCheckpointer {
@@ -57,15 +60,19 @@ export function startWalCheckpointer(file: string, intervalMs = 200): WalCheckpo
     if (message.error) process.emitWarning(`WAL checkpoint failed: ${message.error}`);
   });
   worker.on('error', (err) => process.emitWarning(`WAL checkpointer stopped: ${err.message}`));
+  const exited = new Promise<void>((ok) => worker.once('exit', () => ok()));
   // The worker must never keep the process alive on its own.
   worker.unref();
-  let stopped = false;
+  let stopping: Promise<void> | null = null;
   return {
     stop() {
-      if (stopped) return;
-      stopped = true;
-      worker.postMessage('stop');
-      setTimeout(() => void worker.terminate(), 2_000).unref();
+      stopping ??= (async () => {
+        worker.postMessage('stop');
+        const timeout = setTimeout(() => void worker.terminate(), 2_000);
+        await exited;
+        clearTimeout(timeout);
+      })();
+      return stopping;
     },
   };
 }

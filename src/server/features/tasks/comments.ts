@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TaskComment } from '../../../contracts/tasks';
 import type {
   CommentPage,
   CreateCommentBody,
@@ -16,7 +17,7 @@ import { notify, taskLink } from '../notifications';
 import { decodeCursor, encodeCursor } from '../requests';
 import * as cq from './comment-queries';
 import { findSubtask } from './queries';
-import { ensureContractorLinked, taskScopeOf } from './scope';
+import { ensureContractorLinked, type TaskScope, taskScopeOf } from './scope';
 import { assertVersion, loadTask } from './workflow';
 
 /** The thread on the parent task (R18, R19): posting, reading, @mentions. */
@@ -26,7 +27,8 @@ type Body = z.infer<typeof CreateCommentBody>;
 const kindOf = (k: string): ThreadComment['kind'] =>
   k === 'client_feedback' ? 'client_feedback' : k === 'system' ? 'system' : 'comment';
 
-function present(row: cq.ThreadRow, mentions: { userId: string; name: string }[]): ThreadComment {
+/** A comment as the task page and the thread show it (the thread adds its @mentions). */
+export function presentComment(row: cq.ThreadRow): TaskComment {
   return {
     id: row.id,
     author: row.author_user_id
@@ -36,7 +38,30 @@ function present(row: cq.ThreadRow, mentions: { userId: string; name: string }[]
     visibility: row.visibility === 'all' ? 'all' : 'internal',
     kind: kindOf(row.kind),
     createdAt: row.created_at,
-    mentions,
+  };
+}
+
+/**
+ * The latest `limit` comments before the cursor, oldest first, and the cursor to the ones before
+ * them (null when there are none). The viewer's scope hides what R19 hides from a contractor.
+ */
+export async function threadPage(
+  db: Executor,
+  scope: TaskScope,
+  taskId: string,
+  query: { before?: string; limit: number },
+): Promise<{ rows: cq.ThreadRow[]; olderCursor: string | null }> {
+  const cursor = query.before ? decodeCursor(query.before, 2) : null;
+  const rows = await cq.listThread(db, scope, taskId, {
+    before: cursor ? { createdAt: cursor[0], id: cursor[1] } : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const oldest = page[page.length - 1];
+  return {
+    rows: page.reverse(),
+    olderCursor:
+      rows.length > query.limit && oldest ? encodeCursor([oldest.created_at, oldest.id]) : null,
   };
 }
 
@@ -128,16 +153,11 @@ export async function readThread(
   await ensureContractorLinked(db, actor);
   const scope = taskScopeOf(actor);
   await loadTask(db, actor, taskId);
-  const cursor = query.before ? decodeCursor(query.before, 2) : null;
-  const rows = await cq.listThread(db, scope, taskId, {
-    before: cursor ? { createdAt: cursor[0], id: cursor[1] } : undefined,
-    limit: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
+  const page = await threadPage(db, scope, taskId, query);
   const mentions = await cq.mentionsOf(
     db,
     scope,
-    page.map((r) => r.id),
+    page.rows.map((r) => r.id),
   );
   const byComment = new Map<string, { userId: string; name: string }[]>();
   for (const m of mentions) {
@@ -146,11 +166,9 @@ export async function readThread(
       { userId: m.user_id, name: m.name },
     ]);
   }
-  const oldest = page[page.length - 1];
   return {
-    items: page.reverse().map((r) => present(r, byComment.get(r.id) ?? [])),
-    olderCursor:
-      rows.length > query.limit && oldest ? encodeCursor([oldest.created_at, oldest.id]) : null,
+    items: page.rows.map((r) => ({ ...presentComment(r), mentions: byComment.get(r.id) ?? [] })),
+    olderCursor: page.olderCursor,
   };
 }
 

@@ -82,6 +82,7 @@ export function presentDetail(
     subtasks: SubtaskRow[];
     items: (z.infer<typeof TaskItem> & {})[];
     comments: z.infer<typeof TaskDetail>['comments'];
+    olderCommentsCursor: string | null;
     oneSheeterVersion: number;
     versionCount: number;
     pendingRound: { id: string; number: number } | null;
@@ -118,6 +119,7 @@ export function presentDetail(
     items: parts.items,
     subtasks: parts.subtasks.map((s) => presentSubtask(s, row, viewer)),
     comments: parts.comments,
+    olderCommentsCursor: parts.olderCommentsCursor,
     qaFailCount: row.qa_fail_count,
     finalDueDate: parts.subtasks.find((s) => s.kind === 'final')?.due_date ?? null,
     versionCount: parts.versionCount,

@@ -118,27 +118,6 @@ export async function listTaskItems(db: Executor, scope: TaskScope, taskId: stri
     .execute();
 }
 
-/** The parent task's comments; a contractor never gets internal ones (R19). */
-export async function listComments(db: Executor, scope: TaskScope, taskId: string) {
-  let q = db
-    .selectFrom('comments')
-    .leftJoin('user as author', 'author.id', 'comments.author_user_id')
-    .selectAll('comments')
-    .select('author.name as author_name')
-    .where('comments.workspace_id', '=', scope.workspaceId)
-    .where('comments.task_id', '=', taskId);
-  if (scope.kind === 'contractor') {
-    q = q.where('comments.visibility', '=', 'all').where('comments.kind', '!=', 'client_feedback');
-  }
-  // The latest 200: the full thread pages through GET /api/tasks/:id/comments.
-  const rows = await q
-    .orderBy('comments.created_at', 'desc')
-    .orderBy('comments.id', 'desc')
-    .limit(200)
-    .execute();
-  return rows.reverse();
-}
-
 /** One subtask with what the permission checks need from its parent task, or undefined. */
 export async function findSubtask(db: Executor, scope: TaskScope, id: string) {
   let q = db

@@ -1,11 +1,18 @@
 import type { z } from 'zod';
-import type { Subtask, TaskDetail, TaskList, TaskListQuery } from '../../../contracts/tasks';
+import {
+  type Subtask,
+  TASK_PAGE_COMMENTS,
+  type TaskDetail,
+  type TaskList,
+  type TaskListQuery,
+} from '../../../contracts/tasks';
 import type { Actor } from '../../auth/access';
 import type { Executor } from '../../db';
 import { notFound } from '../../errors';
 import { getClientForAssignment } from '../clients';
 import { decodeCursor, encodeCursor } from '../requests';
 import { listOpenSubtasksOf, nextOpenSubtasks } from './board-queries';
+import { presentComment, threadPage } from './comments';
 import { presentDetail, presentListItem, presentSubtask } from './present';
 import * as q from './queries';
 import { ensureContractorLinked, taskScopeOf } from './scope';
@@ -57,10 +64,10 @@ export async function getTaskDetail(
   // A contractor asking for someone else's task gets the same 404 as for a missing one (R5).
   const row = await q.findTask(db, scope, id);
   if (!row) throw notFound('Task');
-  const [subtasks, items, comments, client, versionCount, pending] = [
+  const [subtasks, items, thread, client, versionCount, pending] = [
     await q.listSubtasksOf(db, scope, [id]),
     await q.listTaskItems(db, scope, id),
-    await q.listComments(db, scope, id),
+    await threadPage(db, scope, id, { limit: TASK_PAGE_COMMENTS }),
     await getClientForAssignment(db, { workspaceId: actor.workspaceId, clientId: row.client_id }),
     await countVersions(db, scope, id),
     await findPendingRound(db, scope, id),
@@ -82,19 +89,8 @@ export async function getTaskDetail(
         rateEffectiveFrom: i.rate_effective_from,
         amountMinor: i.amount_minor,
       })),
-      comments: comments.map((c) => ({
-        id: c.id,
-        author: c.author_user_id ? { userId: c.author_user_id, name: c.author_name ?? null } : null,
-        body: c.body,
-        visibility: c.visibility === 'internal' ? 'internal' : 'all',
-        kind:
-          c.kind === 'client_feedback'
-            ? 'client_feedback'
-            : c.kind === 'system'
-              ? 'system'
-              : 'comment',
-        createdAt: c.created_at,
-      })),
+      comments: thread.rows.map(presentComment),
+      olderCommentsCursor: thread.olderCursor,
       oneSheeterVersion: client.oneSheeter.version,
       versionCount,
       pendingRound: pending ? { id: pending.id, number: pending.number } : null,
