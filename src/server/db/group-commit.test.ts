@@ -116,6 +116,20 @@ describe('group commit (SQLite)', () => {
     expect(committedBodies()).toEqual(['before', 'after']);
   });
 
+  it('a statement that needs no open transaction (checkpoint, PRAGMA) commits the shared one first', async () => {
+    await insertNote('before the checkpoint');
+    expect(dialect.groupCommit.pendingCommit()).not.toBeNull();
+    const pending = dialect.groupCommit.pendingCommit();
+    // Inside a transaction this fails ("database table is locked").
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    await expect(pending).resolves.toBeUndefined();
+    expect(committedBodies()).toEqual(['before the checkpoint']);
+    // Inside a transaction `PRAGMA foreign_keys` is silently ignored.
+    await insertNote('again');
+    await sql`PRAGMA foreign_keys = OFF`.execute(db);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(0);
+  });
+
   it('closing the database commits what is pending', async () => {
     await insertNote('at shutdown');
     expect(dialect.groupCommit.pendingCommit()).not.toBeNull();

@@ -49,11 +49,15 @@ function newBatch(): Batch {
 
 const raw = (sql: string) => CompiledQuery.raw(sql);
 
+/** Statements that must not run inside the shared transaction (see acquireConnection). */
+const OUTSIDE_TRANSACTION = /^\s*(pragma|vacuum|attach|detach)\b/i;
+
 class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
   readonly #sqlite: BetterSqlite3.Database;
   #batch: Batch | null = null;
   #savepoint: string | null = null;
   #seq = 0;
+  #wrapped: DatabaseConnection | null = null;
   readonly #beforeClose: (() => Promise<void>) | undefined;
 
   constructor(
@@ -68,6 +72,23 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
 
   pendingCommit(): Promise<void> | null {
     return this.#batch?.done ?? null;
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.#wrapped ??= {
+      executeQuery: async (query) => {
+        // A few statements mean nothing, or fail, inside a transaction (a checkpoint, VACUUM,
+        // `PRAGMA foreign_keys`): outside a transaction of its own, the caller expects none to
+        // be open, so the shared one commits first.
+        if (this.#batch && !this.#savepoint && OUTSIDE_TRANSACTION.test(query.sql)) {
+          await this.#commitHeld(connection);
+        }
+        return connection.executeQuery(query);
+      },
+      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+    };
+    return this.#wrapped;
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -117,17 +138,24 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
     if (!this.#batch) return;
     // The connection's lock: waits for the transactions queued before this commit.
     const connection = await this.acquireConnection();
-    const batch = this.#batch;
     try {
-      if (!batch) return;
-      this.#batch = null;
+      await this.#commitHeld(connection);
+    } finally {
+      await this.releaseConnection();
+    }
+  }
+
+  /** Commits the shared transaction; the caller holds the connection. */
+  async #commitHeld(connection: DatabaseConnection): Promise<void> {
+    const batch = this.#batch;
+    if (!batch) return;
+    this.#batch = null;
+    try {
       if (!this.#sqlite.inTransaction) throw new Error('The shared transaction ended unexpectedly');
       await connection.executeQuery(raw('commit'));
       batch.resolve();
     } catch (err) {
-      if (batch) this.#abandon(batch, err);
-    } finally {
-      await this.releaseConnection();
+      this.#abandon(batch, err);
     }
   }
 
