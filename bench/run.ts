@@ -208,7 +208,9 @@ if (check) {
   if (errors.length > 0 || misses.length > 0) failed = true;
   else console.log('bench check passed: no failed request, every ratio within its noise margin');
 }
-if (has('save-baseline')) {
+if (has('save-baseline') && failed) {
+  console.log(`not writing ${BASELINE}: this run failed`);
+} else if (has('save-baseline')) {
   const values: Record<string, number> = {};
   for (const t of allTargets)
     for (const x of t.list) if (x.ratio) values[`${t.title}|${x.id}`] = x.ratio.value;

@@ -178,3 +178,26 @@ test('CSV: an invalid contractor row is shown and blocks the import until fixed'
   await expect(page.getByText('Imported: 1 created')).toBeVisible();
   await expect(page.getByRole('row', { name: /Zed Import/ })).toBeVisible();
 });
+
+test('a roster longer than one page loads the rest with "Load more"', async ({ page, baseURL }) => {
+  await signInThroughForm(page, 'coordinator');
+  // 201 contractors by CSV, named to sort after everyone else so no other test loses a row.
+  const rows = Array.from({ length: 201 }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return `Zz Roster ${n},zz.roster.${n}@example.com`;
+  });
+  const imported = await page.request.post('/api/contractors/import', {
+    headers: { origin: new URL(baseURL ?? page.url()).origin },
+    data: { csv: `name,email\n${rows.join('\n')}\n` },
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+
+  await page.goto('/contractors?q=Zz%20Roster');
+  const roster = page.getByRole('row', { name: /Zz Roster/ });
+  await expect(roster).toHaveCount(200);
+  await expect(page.getByText('Showing the first 200 (by name)')).toBeVisible();
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(roster).toHaveCount(201);
+  await expect(page.getByRole('row', { name: /Zz Roster 201/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+});

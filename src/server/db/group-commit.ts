@@ -105,12 +105,14 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
   }
 
   override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const name = this.#takeSavepoint();
-    await connection.executeQuery(raw(`release ${name}`));
+    // Cleared only once released: if the release fails, Kysely rolls the savepoint back.
+    await connection.executeQuery(raw(`release ${this.#openSavepoint()}`));
+    this.#savepoint = null;
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    const name = this.#takeSavepoint();
+    const name = this.#openSavepoint();
+    this.#savepoint = null;
     if (!this.#sqlite.inTransaction) {
       // SQLite rolled the whole transaction back itself (disk full, I/O error): the batch's
       // other savepoints are gone with it.
@@ -127,11 +129,9 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
     await super.destroy();
   }
 
-  #takeSavepoint(): string {
-    const name = this.#savepoint;
-    if (!name) throw new Error('No transaction is open on this connection');
-    this.#savepoint = null;
-    return name;
+  #openSavepoint(): string {
+    if (!this.#savepoint) throw new Error('No transaction is open on this connection');
+    return this.#savepoint;
   }
 
   async #commitBatch(): Promise<void> {

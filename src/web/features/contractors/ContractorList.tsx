@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Columns3, GitCompareArrows, List, Users } from 'lucide-react';
 import { useState } from 'react';
-import type { ContractorSummary } from '../../../contracts/contractors';
 import { DataTable } from '../../components/DataTable';
 import {
   Button,
@@ -16,6 +15,7 @@ import {
 } from '../../components/ui';
 import { api } from '../../lib/api';
 import { useUrlState } from '../../lib/url-state';
+import type { ContractorPage } from './list-cache';
 import { PipelineBoard } from './PipelineBoard';
 import {
   capacityText,
@@ -31,6 +31,8 @@ import {
   useSetSearch,
 } from './shared';
 
+/** Contractors per page: a whole agency's roster in one, larger ones page in by name. */
+const CONTRACTOR_PAGE = 200;
 const IN_VETTING = 'applied,interviewed,references_checked,trial';
 const STATUS_OPTIONS: FilterOption[] = [
   { value: IN_VETTING, label: 'In vetting' },
@@ -51,15 +53,21 @@ export function ContractorList() {
   const now = useMinuteClock();
   const [selected, setSelected] = useState<string[]>([]);
 
-  const params = new URLSearchParams({ limit: '200' });
+  const params = new URLSearchParams({ limit: String(CONTRACTOR_PAGE) });
   if (q) params.set('q', q);
   if (status && !pipeline) params.set('status', status);
   if (skill) params.set('skill', skill);
-  const list = useQuery({
-    queryKey: ['contractors', q, pipeline ? '' : status, skill],
-    queryFn: () => api<{ items: ContractorSummary[] }>(`/api/contractors?${params}`),
-    placeholderData: (prev) => prev,
+  const list = useInfiniteQuery({
+    queryKey: ['contractors', 'list', q, pipeline ? '' : status, skill],
+    queryFn: ({ pageParam }) =>
+      api<ContractorPage>(
+        `/api/contractors?${params}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
+  const contractors = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(q || status || skill);
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
@@ -141,7 +149,7 @@ export function ContractorList() {
         </div>
       ) : list.isError ? (
         <ErrorNotice error={list.error} />
-      ) : list.data.items.length === 0 ? (
+      ) : contractors.length === 0 ? (
         <EmptyState
           icon={<Users size={24} />}
           title={filtered ? 'No contractor matches' : 'No contractors yet'}
@@ -153,11 +161,11 @@ export function ContractorList() {
               : 'A coordinator adds contractors here; they show up once added.'}
         </EmptyState>
       ) : pipeline ? (
-        <PipelineBoard contractors={list.data.items} names={names} canMove={can.manage} />
+        <PipelineBoard contractors={contractors} names={names} canMove={can.manage} />
       ) : (
         <DataTable
           caption="Contractors"
-          rows={list.data.items}
+          rows={contractors}
           rowKey={(c) => c.id}
           selectedKey={openId}
           onOpen={(c) => open(c.id)}
@@ -233,6 +241,14 @@ export function ContractorList() {
           ]}
         />
       )}
+      {list.hasNextPage ? (
+        <div className="flex items-center justify-center gap-3 border-t border-line px-5 py-3 text-sm text-muted">
+          <span>Showing the first {contractors.length} (by name)</span>
+          <Button size="sm" onClick={() => list.fetchNextPage()} busy={list.isFetchingNextPage}>
+            Load more
+          </Button>
+        </div>
+      ) : null}
     </>
   );
 }

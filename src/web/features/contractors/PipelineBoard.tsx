@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import type { ContractorSummary } from '../../../contracts/contractors';
 import { cx } from '../../components/ui';
 import { errorMessage, post } from '../../lib/api';
+import { withContractorStatus } from './list-cache';
 import {
   type ContractorStatus,
   capacityText,
@@ -12,8 +13,6 @@ import {
   STATUS_ORDER,
   useSetSearch,
 } from './shared';
-
-type ListData = { items: ContractorSummary[] };
 
 /**
  * R9 as a board: one column per stage. A card moves by drag and drop or its "Move to" menu; the
@@ -36,11 +35,9 @@ export function PipelineBoard({
       post(`/api/contractors/${v.id}/status`, { status: v.status }),
     onMutate: async (v) => {
       await qc.cancelQueries({ queryKey: ['contractors'] });
-      const before = qc.getQueriesData<ListData>({ queryKey: ['contractors'] });
-      qc.setQueriesData<ListData>({ queryKey: ['contractors'] }, (d) =>
-        d
-          ? { ...d, items: d.items.map((c) => (c.id === v.id ? { ...c, status: v.status } : c)) }
-          : d,
+      const before = qc.getQueriesData({ queryKey: ['contractors'] });
+      qc.setQueriesData({ queryKey: ['contractors'] }, (d: unknown) =>
+        withContractorStatus(d, v.id, v.status),
       );
       return { before };
     },
