@@ -56,19 +56,21 @@ export async function loadItemTypes(
   return ids.map((id) => byId.get(id)!);
 }
 
-/** R11: the verdict for a due date given `now`, on the workspace's calendar. */
+/** R11: the verdict for a due date given `now`, on the workspace's calendar (and that zone). */
 export async function judgeLeadTime(
   db: Executor,
   workspaceId: string,
   input: { dueDate: IsoDate; types: readonly TypeRow[]; now: Date },
-): Promise<LeadTimeVerdict> {
+): Promise<LeadTimeVerdict & { timeZone: string }> {
   const ws = await findWorkspace(db, workspaceId);
-  return leadTimeVerdict({
+  const timeZone = ws?.time_zone ?? 'UTC';
+  const verdict = leadTimeVerdict({
     submittedAt: input.now,
     dueDate: input.dueDate,
-    timeZone: ws?.time_zone ?? 'UTC',
+    timeZone,
     includesContentCalendar: input.types.some((t) => t.is_content_calendar === 1),
   });
+  return { ...verdict, timeZone };
 }
 
 /**

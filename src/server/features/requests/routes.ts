@@ -50,9 +50,9 @@ export function registerRequestRoutes(root: FastifyInstance, ctx: AppContext): v
       const header = request.headers['idempotency-key'];
       const key =
         typeof header === 'string' && header.trim() ? header.trim().slice(0, 100) : undefined;
-      const { id, created } = await service.submitRequest(db, actor, request.body, now, key);
+      const { id, created, read } = await service.submitRequest(db, actor, request.body, now, key);
       reply.status(created ? 201 : 200);
-      return getRequestDetail(db, actor, id, now);
+      return getRequestDetail(db, actor, id, now, read);
     },
   });
 

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { CreateRequestBody, UpdateRequestBody } from '../../../contracts/requests';
+import { calendarDayIn } from '../../../domain/calendar';
 import { recordAudit } from '../../audit';
 import type { Actor } from '../../auth/access';
 import type { Executor } from '../../db';
@@ -11,6 +12,7 @@ import { getClientForAssignment } from '../clients';
 import { findContractor } from '../contractors';
 import { acceptLeadTime, judgeLeadTime, loadItemTypes, mayOverrideLeadTime } from './intake';
 import * as q from './queries';
+import type { DetailParts } from './views';
 
 /** Request commands (R10–R12): one transaction each, every change audited. */
 
@@ -28,6 +30,7 @@ async function assertClientOpen(db: Executor, workspaceId: string, clientId: str
   if (client.archived) {
     throw conflict(`${client.name} is archived: restore it before requesting work`);
   }
+  return client;
 }
 
 /**
@@ -40,14 +43,14 @@ export async function submitRequest(
   body: CreateRequestBody,
   now: Date,
   idempotencyKey?: string,
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ id: string; created: boolean; read?: DetailParts }> {
   const key = idempotencyKey ?? body.idempotencyKey ?? null;
   const scope = { workspaceId: actor.workspaceId };
   if (key) {
     const seen = await q.findByIdempotencyKey(db, { ...scope, submittedBy: actor.userId, key });
     if (seen) return { id: seen.id, created: false };
   }
-  await assertClientOpen(db, actor.workspaceId, body.clientId);
+  const client = await assertClientOpen(db, actor.workspaceId, body.clientId);
   const types = await loadItemTypes(db, actor.workspaceId, body.items);
   await assertPreferredContractor(db, actor.workspaceId, body.preferredContractorId);
   const verdict = await judgeLeadTime(db, actor.workspaceId, {
@@ -105,7 +108,8 @@ export async function submitRequest(
     }
     throw err;
   }
-  return { id, created: true };
+  // What the answer shows of the client and the workspace's day, as read for the checks above.
+  return { id, created: true, read: { client, today: calendarDayIn(now, verdict.timeZone) } };
 }
 
 /** A request the actor may change as its submitter while it waits for triage. */

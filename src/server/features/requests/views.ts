@@ -5,7 +5,7 @@ import type {
   RequestListItem,
   RequestListQuery,
 } from '../../../contracts/requests';
-import { calendarDaysBetween, isIsoDate } from '../../../domain/calendar';
+import { calendarDaysBetween, type IsoDate, isIsoDate } from '../../../domain/calendar';
 import type { Actor } from '../../auth/access';
 import type { Executor } from '../../db';
 import { notFound } from '../../errors';
@@ -17,18 +17,29 @@ import * as q from './queries';
 
 /** Reading requests: the detail, the triage list and "repeat last month" (R10–R12). */
 
+/** What a caller already read in the same request, so the answer need not read it again. */
+export interface DetailParts {
+  client: ClientForAssignment;
+  /** The workspace's calendar day at `now`. */
+  today: IsoDate;
+}
+
 export async function getRequestDetail(
   db: Executor,
   actor: Actor,
   id: string,
   now: Date,
+  read?: DetailParts,
 ): Promise<RequestDetail> {
   const scope = { workspaceId: actor.workspaceId };
   const row = await q.findRequest(db, { ...scope, id });
   if (!row) throw notFound('Request');
   const items = await q.listRequestItems(db, { ...scope, requestIds: [id] });
-  const client = await getClientForAssignment(db, { ...scope, clientId: row.client_id });
-  const today = await workspaceDay(db, actor.workspaceId, now);
+  const client =
+    read?.client.id === row.client_id
+      ? read.client
+      : await getClientForAssignment(db, { ...scope, clientId: row.client_id });
+  const today = read?.today ?? (await workspaceDay(db, actor.workspaceId, now));
   const estimate = await estimateAtDefaults(db, actor.workspaceId, items, today);
   return presentDetail(row, items, client, estimate, actor);
 }
