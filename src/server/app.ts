@@ -91,6 +91,9 @@ export async function buildApp(
     mailer: overrides.mailer ?? createMailer(config.smtpUrl, config.mailFrom),
   };
 
+  // First: the mark must come before any hook reads the database, and its onSend before the
+  // read cache's, so an answer whose shared commit failed is never kept.
+  holdAnswersUntilCommitted(app, database.opened.groupCommit);
   registerSecurityHeaders(app);
   await app.register(rateLimit, rateLimitOptions(app, config));
   await app.register(swagger, {
@@ -125,8 +128,6 @@ export async function buildApp(
     trustedOrigins: [new URL(config.publicUrl).origin],
   });
   registerInputGuard(app);
-  // Before the read cache's onSend: an answer whose shared commit failed is never kept.
-  holdAnswersUntilCommitted(app, () => database.opened.pendingCommit());
   registerReadCache(app, config, database);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Dialect, type Expression, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
-import { GroupCommitSqliteDialect } from './group-commit';
+import { type GroupCommit, GroupCommitSqliteDialect, NO_GROUP_COMMIT } from './group-commit';
 import { withStatementCache } from './statement-cache';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer';
 
@@ -20,10 +20,10 @@ export interface OpenedDialect {
   /** The driver handle, given to better-auth so it shares the same database. */
   driver: Database.Database | pg.Pool;
   /**
-   * SQLite's shared commit still to come (group-commit.ts), or null. Nothing is acknowledged
-   * before it settles; PostgreSQL commits each transaction itself, so it is always null there.
+   * SQLite's shared commits (group-commit.ts): nothing is acknowledged before the one it used
+   * settles. PostgreSQL commits each transaction itself: nothing is ever pending there.
    */
-  pendingCommit(): Promise<void> | null;
+  groupCommit: GroupCommit;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export function openDialect(url: string): OpenedDialect {
       name: 'postgres',
       dialect: new PostgresDialect({ pool }),
       driver: pool,
-      pendingCommit: () => null,
+      groupCommit: NO_GROUP_COMMIT,
       close: () => pool.end(),
     };
   }
@@ -67,8 +67,9 @@ export function openDialect(url: string): OpenedDialect {
     name: 'sqlite',
     dialect,
     driver: sqlite,
-    pendingCommit: () => dialect.groupCommit.pendingCommit(),
+    groupCommit: dialect.groupCommit,
     close: async () => {
+      await dialect.groupCommit.commitNow();
       await checkpointer?.stop();
       sqlite.close();
     },

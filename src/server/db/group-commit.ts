@@ -27,15 +27,33 @@ import {
 export interface GroupCommit {
   /** The open shared transaction's commit, or null when nothing is waiting to commit. */
   pendingCommit(): Promise<void> | null;
+  /**
+   * Taken when a request starts: every shared transaction the request can have written to or
+   * read from was open at or after this mark.
+   */
+  mark(): number;
+  /** True when a shared commit open at or after `mark` failed (its rows are gone). */
+  failedSince(mark: number): boolean;
+  /** Commits the open shared transaction now (before closing the database). */
+  commitNow(): Promise<void>;
 }
 
+/** PostgreSQL commits each transaction itself: nothing is ever pending. */
+export const NO_GROUP_COMMIT: GroupCommit = {
+  pendingCommit: () => null,
+  mark: () => 0,
+  failedSince: () => false,
+  commitNow: async () => {},
+};
+
 interface Batch {
+  id: number;
   done: Promise<void>;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
-function newBatch(): Batch {
+function newBatch(id: number): Batch {
   let resolve!: () => void;
   let reject!: (err: unknown) => void;
   const done = new Promise<void>((ok, fail) => {
@@ -44,19 +62,29 @@ function newBatch(): Batch {
   });
   // Settled with nobody waiting (a job's write): not an unhandled rejection.
   done.catch(() => {});
-  return { done, resolve, reject };
+  return { id, done, resolve, reject };
 }
 
 const raw = (sql: string) => CompiledQuery.raw(sql);
 
-/** Statements that must not run inside the shared transaction (see acquireConnection). */
-const OUTSIDE_TRANSACTION = /^\s*(pragma|vacuum|attach|detach)\b/i;
+/**
+ * Statements that must not run inside the shared transaction (see acquireConnection), after any
+ * leading blanks and comments.
+ */
+const OUTSIDE_TRANSACTION =
+  /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(pragma|vacuum|attach|detach)\b/i;
+
+/** Kysely runs one transaction at a time on the one connection, so one savepoint name serves
+ * all; a name per transaction would be new SQL text each time and push the app's prepared
+ * statements out of the statement cache. */
+const SAVEPOINT = 'group_tx';
 
 class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
   readonly #sqlite: BetterSqlite3.Database;
   #batch: Batch | null = null;
-  #savepoint: string | null = null;
-  #seq = 0;
+  #inTransaction = false;
+  #nextBatchId = 1;
+  #lastFailedBatchId = 0;
   #wrapped: DatabaseConnection | null = null;
   readonly #beforeClose: (() => Promise<void>) | undefined;
 
@@ -74,6 +102,18 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
     return this.#batch?.done ?? null;
   }
 
+  mark(): number {
+    return this.#batch?.id ?? this.#nextBatchId;
+  }
+
+  failedSince(mark: number): boolean {
+    return this.#lastFailedBatchId >= mark;
+  }
+
+  commitNow(): Promise<void> {
+    return this.#commitBatch();
+  }
+
   override async acquireConnection(): Promise<DatabaseConnection> {
     const connection = await super.acquireConnection();
     this.#wrapped ??= {
@@ -81,10 +121,14 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
         // A few statements mean nothing, or fail, inside a transaction (a checkpoint, VACUUM,
         // `PRAGMA foreign_keys`): outside a transaction of its own, the caller expects none to
         // be open, so the shared one commits first.
-        if (this.#batch && !this.#savepoint && OUTSIDE_TRANSACTION.test(query.sql)) {
+        if (this.#batch && !this.#inTransaction && OUTSIDE_TRANSACTION.test(query.sql)) {
           await this.#commitHeld(connection);
         }
-        return connection.executeQuery(query);
+        try {
+          return await connection.executeQuery(query);
+        } finally {
+          this.#noticeLostBatch();
+        }
       },
       streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
     };
@@ -92,46 +136,57 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    this.#noticeLostBatch();
     if (!this.#batch) {
       await connection.executeQuery(raw('begin'));
-      this.#batch = newBatch();
+      this.#batch = newBatch(this.#nextBatchId++);
       // After the I/O callbacks of this turn: requests that arrived together join the batch.
       setImmediate(() => void this.#commitBatch());
     }
-    // Kysely runs one transaction at a time on the one connection: one name suffices.
-    const name = `group_${++this.#seq}`;
-    await connection.executeQuery(raw(`savepoint ${name}`));
-    this.#savepoint = name;
+    await connection.executeQuery(raw(`savepoint ${SAVEPOINT}`));
+    this.#inTransaction = true;
   }
 
   override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    // Cleared only once released: if the release fails, Kysely rolls the savepoint back.
-    await connection.executeQuery(raw(`release ${this.#openSavepoint()}`));
-    this.#savepoint = null;
+    this.#assertInTransaction();
+    // Still open until released: if the release fails, Kysely rolls the savepoint back.
+    await connection.executeQuery(raw(`release ${SAVEPOINT}`));
+    this.#inTransaction = false;
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    const name = this.#openSavepoint();
-    this.#savepoint = null;
+    this.#assertInTransaction();
+    this.#inTransaction = false;
     if (!this.#sqlite.inTransaction) {
       // SQLite rolled the whole transaction back itself (disk full, I/O error): the batch's
       // other savepoints are gone with it.
       this.#failBatch(new Error('The database rolled back a shared transaction'));
       return;
     }
-    await connection.executeQuery(raw(`rollback to ${name}`));
-    await connection.executeQuery(raw(`release ${name}`));
+    await connection.executeQuery(raw(`rollback to ${SAVEPOINT}`));
+    await connection.executeQuery(raw(`release ${SAVEPOINT}`));
   }
 
   override async destroy(): Promise<void> {
+    const last = this.#batch?.done;
     await this.#commitBatch();
+    await last?.catch((err: unknown) => console.error('[db] the last shared commit failed:', err));
     await this.#beforeClose?.();
     await super.destroy();
   }
 
-  #openSavepoint(): string {
-    if (!this.#savepoint) throw new Error('No transaction is open on this connection');
-    return this.#savepoint;
+  #assertInTransaction(): void {
+    if (!this.#inTransaction) throw new Error('No transaction is open on this connection');
+  }
+
+  /**
+   * An error in a statement can make SQLite roll back the whole transaction (disk full, I/O
+   * error): the batch is then lost, and must not be taken for open by the next transaction.
+   */
+  #noticeLostBatch(): void {
+    if (this.#batch && !this.#sqlite.inTransaction) {
+      this.#failBatch(new Error('The database rolled back a shared transaction'));
+    }
   }
 
   async #commitBatch(): Promise<void> {
@@ -166,6 +221,7 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
   }
 
   #abandon(batch: Batch, err: unknown): void {
+    this.#lastFailedBatchId = Math.max(this.#lastFailedBatchId, batch.id);
     try {
       if (this.#sqlite.inTransaction) this.#sqlite.exec('rollback');
       // Answers computed from the lost rows may sit in the read cache under the current data
@@ -208,20 +264,43 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
 
   readonly groupCommit: GroupCommit = {
     pendingCommit: () => this.#driver?.pendingCommit() ?? null,
+    mark: () => this.#driver?.mark() ?? 0,
+    failedSince: (mark) => this.#driver?.failedSince(mark) ?? false,
+    commitNow: async () => this.#driver?.commitNow(),
   };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** GroupCommit.mark() when the request arrived. */
+    commitMark: number;
+  }
 }
 
 /**
  * No answer leaves before the rows it wrote or read have committed: each waits for the open
- * shared commit, if any, and becomes an error (500, via the error handler) if that commit fails.
+ * shared commit, if any, and becomes an error (500, via the error handler) if a shared commit
+ * open during the request failed — the one it wrote to may have ended before it answers.
+ * Register before any hook that reads the database.
  */
-export function holdAnswersUntilCommitted(
-  app: FastifyInstance,
-  pendingCommit: () => Promise<void> | null,
-): void {
-  app.addHook('onSend', async (_request, _reply, payload) => {
-    const commit = pendingCommit();
-    if (commit) await commit;
-    return payload;
+export function holdAnswersUntilCommitted(app: FastifyInstance, groupCommit: GroupCommit): void {
+  app.decorateRequest('commitMark', 0);
+  // Callback hooks: no promise per request when nothing is pending.
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.commitMark = groupCommit.mark();
+    done();
+  });
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    const answer = () =>
+      groupCommit.failedSince(request.commitMark)
+        ? done(
+            new Error(
+              'A database commit failed while this request ran: reload to see what was saved',
+            ),
+          )
+        : done(null, payload);
+    const pending = groupCommit.pendingCommit();
+    if (!pending) return answer();
+    pending.then(answer, answer);
   });
 }

@@ -201,8 +201,13 @@ export async function startScheduler(
       // response must not wait for an SMTP server.
       const timer = setTimeout(() => {
         kickTimers.delete(name);
+        // The work that asked for the kick may still sit in SQLite's shared commit
+        // (db/group-commit.ts): the job reads it once it is in (or gone, if that commit failed).
+        const committed = opened.groupCommit.pendingCommit()?.catch(() => {});
         track(
-          runJob(name).catch((err: unknown) => console.error(`[jobs] ${name} kick failed:`, err)),
+          Promise.resolve(committed)
+            .then(() => runJob(name))
+            .catch((err: unknown) => console.error(`[jobs] ${name} kick failed:`, err)),
         );
       }, KICK_DELAY_MS);
       timer.unref();

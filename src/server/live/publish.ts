@@ -36,8 +36,8 @@ const sentInTransaction = new WeakMap<object, Set<string>>();
  *
  * SQLite: emitted on the in-process bus after the current turn of the event loop. SQLite has no
  * commit hook here, so a rolled-back change may still send its hint; the browser then refetches
- * and finds nothing new (harmless), and a refetch that races the commit waits for it, because the
- * one SQLite connection is held by the transaction until it ends.
+ * and finds nothing new (harmless), and a refetch that races the commit waits for it: every
+ * answer is held until the shared commit it could have seen (db/group-commit.ts).
  */
 export async function publishChange(tx: Executor, event: LiveEvent): Promise<void> {
   if (tx.isTransaction) {
