@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../db';
 import { dataVersionSql } from '../read-cache/data-version';
 import type { Auth } from './better-auth';
@@ -109,6 +110,14 @@ export function verifiedToken(signed: string, secret: string): string | null {
 export function createSessionReader(auth: Auth, database: Database) {
   const context = auth.$context;
   const text = sessionSql(database.dialect);
+  // PostgreSQL: a named statement, parsed and planned once per connection instead of on every
+  // request (the plan is the same for every token: unique keys throughout). Behind a pooler in
+  // transaction mode (PgBouncer), named statements need its prepared-statement support.
+  const pool = database.dialect === 'postgres' ? (database.opened.driver as pg.Pool) : null;
+  const readRows = async (values: string[]): Promise<SessionRow[]> =>
+    pool
+      ? (await pool.query<SessionRow>({ name: 'handoff-session-v1', text, values })).rows
+      : (await database.db.executeQuery<SessionRow>(CompiledQuery.raw(text, values))).rows;
   // Signed cookie values whose signature already proved ours: the HMAC is a pure function of the
   // value and the secret, so a value checked once need not be hashed again. Only good values are
   // kept (forged ones cannot fill it), and at most a bounded number.
@@ -143,10 +152,7 @@ export function createSessionReader(auth: Auth, database: Database) {
     const token = verify(signed, ctx.secret);
     if (!token) return null;
     if (cookieValue(cookie, ctx.authCookies.dontRememberToken.name)) return viaBetterAuth(cookie);
-    const { rows } = await database.db.executeQuery<SessionRow>(
-      CompiledQuery.raw(text, [workspaceId ?? '', token]),
-    );
-    const row = rows[0];
+    const row = (await readRows([workspaceId ?? '', token]))[0];
     if (!row) return null;
     const expiresAt = new Date(row.expires_at).getTime();
     const { expiresIn, updateAge } = ctx.sessionConfig;
