@@ -157,12 +157,10 @@ class GroupCommitSqliteDriver extends SqliteDriver implements GroupCommit {
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     this.#assertInTransaction();
     this.#inTransaction = false;
-    if (!this.#sqlite.inTransaction) {
-      // SQLite rolled the whole transaction back itself (disk full, I/O error): the batch's
-      // other savepoints are gone with it.
-      this.#failBatch(new Error('The database rolled back a shared transaction'));
-      return;
-    }
+    // SQLite may have rolled the whole transaction back itself (disk full, I/O error): the
+    // batch's other savepoints are gone with it, and there is no savepoint left to undo.
+    this.#noticeLostBatch();
+    if (!this.#sqlite.inTransaction) return;
     await connection.executeQuery(raw(`rollback to ${SAVEPOINT}`));
     await connection.executeQuery(raw(`release ${SAVEPOINT}`));
   }
